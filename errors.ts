@@ -1,0 +1,90 @@
+/**
+ * The errors that futures, tasks and the loop raise, as CPython keeps them in
+ * `Lib/asyncio/exceptions.py`.
+ *
+ * @module
+ */
+
+/**
+ * The result of a cancelled future or task.
+ *
+ * `result()` and `exception()` of a cancelled future throw it, and code that
+ * awaits a cancelled future receives it.
+ *
+ * @example Usage
+ * ```ts
+ * import { CancelledError, EventLoop } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop();
+ * const future = loop.createFuture<number>();
+ * future.cancel("no longer needed");
+ * assert.throws(() => future.result(), CancelledError);
+ * loop.close();
+ * ```
+ */
+export class CancelledError extends Error {
+  /**
+   * Creates a `CancelledError`.
+   *
+   * @param message The cancellation message, if one was given to `cancel()`.
+   * @param options The standard `Error` options, such as `cause`.
+   */
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "CancelledError";
+  }
+}
+
+/**
+ * The operation is not allowed in this state, such as reading the result of
+ * a pending future or setting the result of a done one.
+ *
+ * @example Usage
+ * ```ts
+ * import { EventLoop, InvalidStateError } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop();
+ * const future = loop.createFuture<number>();
+ * assert.throws(() => future.result(), InvalidStateError);
+ * loop.close();
+ * ```
+ */
+export class InvalidStateError extends Error {
+  /**
+   * Creates an `InvalidStateError`.
+   *
+   * @param message What was not allowed.
+   * @param options The standard `Error` options, such as `cause`.
+   */
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "InvalidStateError";
+  }
+}
+
+/**
+ * The operation has exceeded the given deadline (`waitFor`, `timeout`).
+ *
+ * @example Usage
+ * ```ts
+ * import { TimeoutError } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new TimeoutError();
+ * assert.equal(error.name, "TimeoutError");
+ * ```
+ */
+export class TimeoutError extends Error {
+  /**
+   * Creates a `TimeoutError`.
+   *
+   * @param message What timed out.
+   * @param options The standard `Error` options, such as `cause`.
+   */
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "TimeoutError";
+  }
+}

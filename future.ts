@@ -1,0 +1,375 @@
+/**
+ * {@linkcode Future}, a result that is not there yet, bound to one event
+ * loop. A port of CPython's `Lib/asyncio/futures.py`.
+ *
+ * @module
+ */
+
+import { CancelledError, InvalidStateError } from "./errors.ts";
+import { loopHooks, taskHooks } from "./_hooks.ts";
+import type { EventLoop } from "./loop.ts";
+import { type AnyFunction, formatCallback } from "./partial.ts";
+import { repr } from "./repr.ts";
+
+/** Options for the {@linkcode Future} constructor. */
+export interface FutureOptions {
+  /** The loop to bind to. Defaults to {@linkcode getEventLoop}'s loop. */
+  loop?: EventLoop | undefined;
+}
+
+/** asyncio's PENDING / CANCELLED / FINISHED, with what each one holds. */
+type State<T> =
+  | { readonly name: "pending" }
+  | { readonly name: "cancelled"; readonly message: string | undefined }
+  | { readonly name: "finished"; readonly value: T }
+  | { readonly name: "failed"; readonly error: unknown };
+
+const PENDING: State<never> = Object.freeze({ name: "pending" });
+
+/**
+ * A done callback: a user's, or the one behind an `await`. Stored untyped so
+ * that `Future<T>` stays assignable to `Future<unknown>`.
+ */
+type DoneCallback = AnyFunction;
+
+/**
+ * A result that is not there yet, settled once by
+ * {@linkcode Future.setResult}, {@linkcode Future.setException} or
+ * {@linkcode Future.cancel}.
+ *
+ * Unlike a `Promise`, a future's state can be read synchronously, and its
+ * done callbacks run on its loop's schedule, through
+ * {@linkcode EventLoop.callSoon}, in the order they were added.
+ *
+ * Differences from asyncio: a future is also a thenable, so `await future`
+ * works in any `async` function; code awaiting a pending future resumes
+ * through a done callback, before the loop runs its next ready callback, as
+ * a coroutine resumes inside its task's wakeup in asyncio.
+ *
+ * @typeParam T The type of the result.
+ *
+ * @example Awaiting a future
+ * ```ts
+ * import { EventLoop } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop();
+ * const future = loop.createFuture<string>();
+ * loop.callSoon(() => future.setResult("the result"));
+ *
+ * assert.equal(await loop.runUntilComplete(future), "the result");
+ * loop.close();
+ * ```
+ */
+export class Future<T> implements PromiseLike<T> {
+  #loop: EventLoop;
+  #state: State<T> = PENDING;
+  #callbacks: DoneCallback[] = [];
+
+  /**
+   * Creates a pending future.
+   *
+   * @param options The loop to bind to.
+   * @throws {TypeError} If `options.loop` is not an event loop.
+   */
+  constructor(options: FutureOptions = {}) {
+    const loop = options?.loop;
+    if (loop === undefined) this.#loop = loopHooks.defaultLoop();
+    else if (
+      typeof loop !== "object" || loop === null ||
+      typeof (loop as { callSoon?: unknown }).callSoon !== "function"
+    ) {
+      throw new TypeError(
+        `Future() expected \`options.loop\` to be an EventLoop, got ${
+          repr(loop)
+        }`,
+      );
+    } else this.#loop = loop;
+  }
+
+  /**
+   * Whether the future is done: it has a result or an exception, or was
+   * cancelled.
+   *
+   * @returns `true` unless the future is pending.
+   */
+  done(): boolean {
+    return this.#state !== PENDING;
+  }
+
+  /**
+   * Whether the future was cancelled.
+   *
+   * @returns `true` if {@linkcode Future.cancel} cancelled it.
+   */
+  cancelled(): boolean {
+    return this.#state.name === "cancelled";
+  }
+
+  /**
+   * Returns the result of the future.
+   *
+   * If the future was cancelled, throws {@linkcode CancelledError}. If it
+   * finished with an exception, throws that exception.
+   *
+   * @returns The value given to {@linkcode Future.setResult}.
+   * @throws {CancelledError} If the future was cancelled.
+   * @throws {InvalidStateError} If the future is still pending.
+   *
+   * @example Usage
+   * ```ts
+   * import { EventLoop, InvalidStateError } from "@asyncio-ts/asyncio";
+   * import assert from "node:assert/strict";
+   *
+   * const loop = new EventLoop();
+   * const future = loop.createFuture<number>();
+   * assert.throws(() => future.result(), InvalidStateError);
+   *
+   * future.setResult(42);
+   * assert.equal(future.result(), 42);
+   * loop.close();
+   * ```
+   */
+  result(): T {
+    const state = this.#state;
+    switch (state.name) {
+      case "pending":
+        throw new InvalidStateError("Result is not set.");
+      case "cancelled":
+        throw new CancelledError(state.message);
+      case "failed":
+        throw state.error;
+      case "finished":
+        return state.value;
+    }
+  }
+
+  /**
+   * Returns the exception that the future finished with, or `undefined` if
+   * it finished with a result.
+   *
+   * @returns The value given to {@linkcode Future.setException}, if any.
+   * @throws {CancelledError} If the future was cancelled.
+   * @throws {InvalidStateError} If the future is still pending.
+   */
+  exception(): unknown {
+    const state = this.#state;
+    switch (state.name) {
+      case "pending":
+        throw new InvalidStateError("Exception is not set.");
+      case "cancelled":
+        throw new CancelledError(state.message);
+      case "failed":
+        return state.error;
+      case "finished":
+        return undefined;
+    }
+  }
+
+  /**
+   * Marks the future done with a result and schedules its done callbacks.
+   *
+   * @param value The result.
+   * @throws {InvalidStateError} If the future is already done.
+   */
+  setResult(value: T): void {
+    if (this.#state !== PENDING) {
+      throw new InvalidStateError("invalid state");
+    }
+    this.#state = { name: "finished", value };
+    this.#scheduleCallbacks();
+  }
+
+  /**
+   * Marks the future done with an exception and schedules its done
+   * callbacks.
+   *
+   * @param error The exception; `result()` will throw it.
+   * @throws {InvalidStateError} If the future is already done.
+   */
+  setException(error: unknown): void {
+    if (this.#state !== PENDING) {
+      throw new InvalidStateError("invalid state");
+    }
+    this.#state = { name: "failed", error };
+    this.#scheduleCallbacks();
+  }
+
+  /**
+   * Cancels the future and schedules its done callbacks.
+   *
+   * If the future is already done or cancelled, returns `false`. Otherwise,
+   * changes the future's state to cancelled, schedules the callbacks and
+   * returns `true`.
+   *
+   * @param msg The message of the {@linkcode CancelledError} that
+   * `result()` throws and that awaiting code receives.
+   * @returns Whether this call cancelled the future.
+   */
+  cancel(msg?: string): boolean {
+    if (this.#state !== PENDING) return false;
+    this.#state = { name: "cancelled", message: msg };
+    this.#scheduleCallbacks();
+    return true;
+  }
+
+  /**
+   * Adds a callback to run when the future is done.
+   *
+   * The callback is called with the future as its only argument, through
+   * `loop.callSoon(fn, future)`. Callbacks are scheduled in the order they
+   * were added. If the future is already done, `fn` is scheduled at once.
+   *
+   * @param fn The callback.
+   * @throws {TypeError} If `fn` is not a function.
+   */
+  addDoneCallback(fn: (future: Future<T>) => void): void {
+    if (typeof fn !== "function") {
+      throw new TypeError(
+        `addDoneCallback() expected \`fn\` to be a function, got ${repr(fn)}`,
+      );
+    }
+    if (this.#state !== PENDING) this.#loop.callSoon(fn, this);
+    else this.#callbacks.push(fn);
+  }
+
+  /**
+   * Removes every registration of `fn` from the done callbacks.
+   *
+   * @param fn The callback to remove.
+   * @returns The number of callbacks removed.
+   */
+  removeDoneCallback(fn: (future: Future<T>) => void): number {
+    const kept = this.#callbacks.filter((callback) => callback !== fn);
+    const removed = this.#callbacks.length - kept.length;
+    if (removed > 0) this.#callbacks = kept;
+    return removed;
+  }
+
+  /**
+   * The loop the future is bound to.
+   *
+   * @returns The loop.
+   */
+  getLoop(): EventLoop {
+    return this.#loop;
+  }
+
+  /**
+   * Makes `await future` work, in any `async` function.
+   *
+   * Code that awaits a pending future resumes on the loop's schedule,
+   * through a done callback, and runs to its next `await` before the loop
+   * runs its next ready callback. Awaiting a future that is already done
+   * does not wait for a loop iteration. A cancelled future rejects with
+   * {@linkcode CancelledError}.
+   *
+   * @typeParam R1 The type `onFulfilled` returns.
+   * @typeParam R2 The type `onRejected` returns.
+   * @param onFulfilled Called with the result.
+   * @param onRejected Called with the exception, or a `CancelledError`.
+   * @returns A promise of what the handler returns.
+   */
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    const loop = this.#loop;
+    return new Promise<R1 | R2>((resolve, reject) => {
+      const settle = (): void => {
+        const state = this.#state;
+        try {
+          if (state.name === "finished") {
+            resolve(
+              typeof onFulfilled === "function"
+                ? onFulfilled(state.value)
+                : state.value as unknown as R1,
+            );
+            return;
+          }
+          const error = state.name === "failed"
+            ? state.error
+            : new CancelledError((state as { message?: string }).message);
+          if (typeof onRejected === "function") resolve(onRejected(error));
+          else reject(error);
+        } catch (error) {
+          reject(error);
+        }
+      };
+      if (this.#state !== PENDING) {
+        loopHooks.activity(loop);
+        queueMicrotask(settle);
+        return;
+      }
+      const task = loopHooks.currentTask(loop);
+      if (task !== undefined) taskHooks.awaiting(task, this);
+      const wakeup = (): void => {
+        if (task !== undefined) taskHooks.awaiting(task, undefined);
+        loopHooks.resumed(loop, task);
+        settle();
+      };
+      this.#callbacks.push(wakeup);
+      loopHooks.suspended(loop);
+    });
+  }
+
+  /**
+   * Formats the future as asyncio's `repr()` does, for example
+   * `<Future finished result='the result'>`.
+   *
+   * @returns The formatted future.
+   */
+  toString(): string {
+    return `<${this.constructor.name} ${this.reprInfo().join(" ")}>`;
+  }
+
+  /**
+   * Shows {@linkcode Future.toString} in `Deno.inspect` and `console.log`.
+   *
+   * @returns The same text as {@linkcode Future.toString}.
+   */
+  [Symbol.for("Deno.customInspect")](): string {
+    return this.toString();
+  }
+
+  /**
+   * Shows {@linkcode Future.toString} in Node's `util.inspect`.
+   *
+   * @returns The same text as {@linkcode Future.toString}.
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /**
+   * The parts of {@linkcode Future.toString}, such as
+   * `["finished", "result='the result'"]`, as CPython's
+   * `_future_repr_info()`.
+   *
+   * @returns The state, the result or exception, and the done callbacks.
+   */
+  protected reprInfo(): string[] {
+    const state = this.#state;
+    const info: string[] = [state.name === "failed" ? "finished" : state.name];
+    if (state.name === "finished") info.push(`result=${repr(state.value)}`);
+    if (state.name === "failed") info.push(`exception=${repr(state.error)}`);
+    const callbacks = this.#callbacks;
+    if (callbacks.length > 0) {
+      const format = (fn: AnyFunction) => `${formatCallback(fn, repr)}()`;
+      const shown = callbacks.length <= 2 ? callbacks.map(format) : [
+        format(callbacks[0]!),
+        `<${callbacks.length - 2} more>`,
+        format(callbacks[callbacks.length - 1]!),
+      ];
+      info.push(`cb=[${shown.join(", ")}]`);
+    }
+    return info;
+  }
+
+  #scheduleCallbacks(): void {
+    const callbacks = this.#callbacks;
+    if (callbacks.length === 0) return;
+    this.#callbacks = [];
+    for (const callback of callbacks) this.#loop.callSoon(callback, this);
+  }
+}

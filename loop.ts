@@ -1,0 +1,780 @@
+/**
+ * {@linkcode EventLoop}, asyncio's event loop: a queue of ready callbacks, a
+ * heap of timers, and the iteration that runs them. A port of CPython's
+ * `Lib/asyncio/base_events.py` (`BaseEventLoop`) and of the loop functions
+ * of `Lib/asyncio/events.py`.
+ *
+ * The loop runs in JavaScript, iteration after iteration, without going back
+ * to the host between callbacks. It goes to the host only to wait: when
+ * nothing is ready it waits on the host's timer for the next due timer, and
+ * a `callSoon` made from outside the loop wakes it at once. Code that awaits
+ * one of this library's futures resumes inside a loop callback, as a
+ * coroutine resumes inside its task's wakeup in asyncio: after such a
+ * callback the loop lets the microtask queue run until that code suspends
+ * again, before it runs the next ready callback.
+ *
+ * @module
+ */
+
+import { Deque } from "./_deque.ts";
+import { TimerHeap } from "./_heap.ts";
+import { loopHooks } from "./_hooks.ts";
+import { Future } from "./future.ts";
+import {
+  Handle,
+  handleInternals,
+  timerCancelled,
+  TimerHandle,
+} from "./handle.ts";
+import type { AnyFunction } from "./partial.ts";
+import { repr } from "./repr.ts";
+import { type Coroutine, Task, type TaskOptions } from "./task.ts";
+
+/** Options for the {@linkcode EventLoop} constructor. */
+export interface EventLoopOptions {
+  /**
+   * `"real"` runs timers on `performance.now()`; `"virtual"` starts
+   * {@linkcode EventLoop.time} at 0 and, whenever nothing is ready, jumps
+   * straight to the next timer, without waiting.
+   *
+   * @default {"real"}
+   */
+  clock?: "real" | "virtual" | undefined;
+}
+
+/**
+ * What the loop passes to its exception handler, as asyncio's context dict.
+ */
+export interface ExceptionContext {
+  /** What went wrong, such as `Exception in callback f()`. */
+  message: string;
+  /** The exception, if there is one. */
+  exception?: unknown;
+  /** The future concerned, if any. */
+  future?: Future<unknown>;
+  /** The handle whose callback threw, if any. */
+  handle?: Handle;
+  /** The task concerned, if any. */
+  task?: Task<unknown>;
+  /** More details, by name. */
+  [key: string]: unknown;
+}
+
+/** An exception handler, called as `handler(loop, context)`. */
+export type ExceptionHandler = (
+  loop: EventLoop,
+  context: ExceptionContext,
+) => void;
+
+/** Anything {@linkcode EventLoop.runUntilComplete} can run. */
+export type Awaitable<T> = Future<T> | Coroutine<T>;
+
+// Timers are compacted out of the heap when more than half of at least this
+// many are cancelled (CPython's _MIN_SCHEDULED_TIMER_HANDLES and
+// _MIN_CANCELLED_TIMER_HANDLES_FRACTION).
+const MIN_SCHEDULED_TIMER_HANDLES = 100;
+// The longest host wait, in seconds (CPython's MAXIMUM_SELECT_TIMEOUT).
+const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+// Microtask turns with no sign of life after which code that the loop
+// resumed is taken to be waiting on something foreign (a fetch).
+const QUIET_TURNS = 16;
+// Microtask turns the loop gives when nothing is ready, before it waits on
+// the host.
+const IDLE_TURNS = 4;
+// How long, in milliseconds, the loop runs callbacks before it lets the host
+// run its own tasks (timers, I/O) once.
+const HOST_SLICE_MS = 50;
+
+let runningLoop: EventLoop | null = null;
+let currentLoop: EventLoop | null = null;
+let currentLoopSet = false;
+
+const { run: runHandle, setScheduled } = handleInternals;
+
+const yieldToHost: () => Promise<void> = (() => {
+  const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
+  if (typeof g.setImmediate === "function") {
+    const setImmediate = g.setImmediate;
+    return () => new Promise<void>((resolve) => void setImmediate(resolve));
+  }
+  if (typeof MessageChannel === "function") {
+    return () =>
+      new Promise<void>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          resolve();
+        };
+        channel.port2.postMessage(null);
+      });
+  }
+  return () => new Promise<void>((resolve) => void setTimeout(resolve, 0));
+})();
+
+function describe(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : repr(value);
+}
+
+function checkCallback(method: string, callback: unknown): void {
+  if (typeof callback !== "function") {
+    throw new TypeError(
+      `${method}() expected \`callback\` to be a function, got ${
+        describe(callback)
+      }`,
+    );
+  }
+}
+
+function checkTime(method: string, name: string, value: unknown): void {
+  if (typeof value !== "number") {
+    throw new TypeError(
+      `${method}() expected \`${name}\` to be a number of seconds, got ${
+        describe(value)
+      }`,
+    );
+  }
+  if (Number.isNaN(value)) {
+    throw new RangeError(
+      `${method}() expected \`${name}\` to be a number of seconds, got NaN`,
+    );
+  }
+}
+
+function runUntilCompleteCb(future: Future<unknown>): void {
+  future.getLoop().stop();
+}
+
+/**
+ * asyncio's event loop: runs callbacks scheduled with
+ * {@linkcode EventLoop.callSoon}, {@linkcode EventLoop.callLater} and
+ * {@linkcode EventLoop.callAt}, one iteration at a time.
+ *
+ * Each iteration moves the timers that are due to the ready queue, then
+ * runs the callbacks that were ready when it began, in order; callbacks
+ * scheduled meanwhile run in a later iteration.
+ *
+ * Differences from asyncio: {@linkcode EventLoop.runUntilComplete} and
+ * {@linkcode EventLoop.runForever} return promises, since JavaScript cannot
+ * block; timers due at the same time run in the order they were scheduled.
+ *
+ * @example Usage
+ * ```ts
+ * import { EventLoop } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop({ clock: "virtual" });
+ * const calls: string[] = [];
+ * loop.callLater(0.5, () => calls.push("later"));
+ * loop.callSoon(() => calls.push("soon"));
+ * loop.callLater(1, () => loop.stop());
+ * await loop.runForever();
+ * assert.deepEqual(calls, ["soon", "later"]);
+ * assert.equal(loop.time(), 1);
+ * loop.close();
+ * ```
+ */
+export class EventLoop {
+  #ready = new Deque<Handle>();
+  #scheduled = new TimerHeap<TimerHandle>();
+  #timerCancelledCount = 0;
+  #timerSeq = 0;
+  #stopping = false;
+  #running = false;
+  #closed = false;
+  #virtual: boolean;
+  #virtualNow = 0;
+  #exceptionHandler: ExceptionHandler | null = null;
+  /** Code this loop resumed has not suspended yet. */
+  #resuming = false;
+  /** The task whose code runs now, if any. */
+  #currentTask: Task<unknown> | undefined;
+  /** Bumped by everything the futures and the loop see happen. */
+  #activity = 0;
+  /** Wakes the loop from its host wait; set only while it waits. */
+  #wake: (() => void) | null = null;
+  #sliceStart = 0;
+
+  static {
+    loopHooks.defaultLoop = getEventLoop;
+    loopHooks.resumed = (loop, task) => {
+      loop.#resuming = true;
+      loop.#currentTask = task;
+      loop.#activity++;
+    };
+    loopHooks.suspended = (loop) => {
+      loop.#resuming = false;
+      loop.#activity++;
+    };
+    loopHooks.activity = (loop) => {
+      loop.#activity++;
+    };
+    loopHooks.currentTask = (loop) => loop.#currentTask;
+    timerCancelled.notify = (loop, _handle) => {
+      loop.#timerCancelledCount++;
+    };
+  }
+
+  /**
+   * Creates an event loop. It is not made the current loop; see
+   * {@linkcode setEventLoop}.
+   *
+   * @param options The clock to run on.
+   * @throws {TypeError} If `options.clock` is not `"real"` or `"virtual"`.
+   */
+  constructor(options: EventLoopOptions = {}) {
+    const clock = options?.clock ?? "real";
+    if (clock !== "real" && clock !== "virtual") {
+      throw new TypeError(
+        `EventLoop() expected \`options.clock\` to be "real" or "virtual", got ${
+          describe(clock)
+        }`,
+      );
+    }
+    this.#virtual = clock === "virtual";
+  }
+
+  /**
+   * The loop's monotonic clock.
+   *
+   * @returns The time in seconds: `performance.now()` for a real clock, or
+   * the virtual time, which starts at 0.
+   */
+  time(): number {
+    return this.#virtual ? this.#virtualNow : performance.now() / 1000;
+  }
+
+  /**
+   * Schedules `callback(...args)` to run on a later iteration. Callbacks
+   * run in the order they were scheduled.
+   *
+   * @typeParam A The callback's arguments.
+   * @param callback The function to call.
+   * @param args The arguments to call it with.
+   * @returns A handle that can cancel the call.
+   * @throws {TypeError} If `callback` is not a function.
+   * @throws {Error} If the loop is closed.
+   *
+   * @example Usage
+   * ```ts
+   * import { EventLoop } from "@asyncio-ts/asyncio";
+   * import assert from "node:assert/strict";
+   *
+   * const loop = new EventLoop();
+   * const seen: number[] = [];
+   * loop.callSoon((n: number) => seen.push(n), 1);
+   * loop.callSoon((n: number) => seen.push(n), 2);
+   * loop.callSoon(() => loop.stop());
+   * await loop.runForever();
+   * assert.deepEqual(seen, [1, 2]);
+   * loop.close();
+   * ```
+   */
+  callSoon<A extends unknown[]>(
+    callback: (...args: A) => unknown,
+    ...args: A
+  ): Handle {
+    this.#checkClosed();
+    checkCallback("callSoon", callback);
+    const handle = new Handle(callback as AnyFunction, args, this);
+    this.#ready.push(handle);
+    this.#activity++;
+    if (this.#wake !== null) this.#notify();
+    return handle;
+  }
+
+  /**
+   * Schedules `callback(...args)` to run after `delay` seconds.
+   *
+   * @typeParam A The callback's arguments.
+   * @param delay Delay in seconds; zero or less runs behind the callbacks
+   * already queued.
+   * @param callback The function to call.
+   * @param args The arguments to call it with.
+   * @returns A handle that can cancel the call.
+   * @throws {TypeError} If `delay` is not a number or `callback` is not a
+   * function.
+   * @throws {RangeError} If `delay` is `NaN`.
+   * @throws {Error} If the loop is closed.
+   */
+  callLater<A extends unknown[]>(
+    delay: number,
+    callback: (...args: A) => unknown,
+    ...args: A
+  ): TimerHandle {
+    this.#checkClosed();
+    checkTime("callLater", "delay", delay);
+    checkCallback("callLater", callback);
+    return this.#callAt(this.time() + delay, callback as AnyFunction, args);
+  }
+
+  /**
+   * Schedules `callback(...args)` to run at loop time `when`. Timers due at
+   * the same time run in the order they were scheduled.
+   *
+   * @typeParam A The callback's arguments.
+   * @param when The time in seconds on the loop's clock
+   * ({@linkcode EventLoop.time}).
+   * @param callback The function to call.
+   * @param args The arguments to call it with.
+   * @returns A handle that can cancel the call.
+   * @throws {TypeError} If `when` is not a number or `callback` is not a
+   * function.
+   * @throws {RangeError} If `when` is `NaN`.
+   * @throws {Error} If the loop is closed.
+   */
+  callAt<A extends unknown[]>(
+    when: number,
+    callback: (...args: A) => unknown,
+    ...args: A
+  ): TimerHandle {
+    this.#checkClosed();
+    checkTime("callAt", "when", when);
+    checkCallback("callAt", callback);
+    return this.#callAt(when, callback as AnyFunction, args);
+  }
+
+  /**
+   * Creates a future bound to this loop.
+   *
+   * @typeParam T The type of the result.
+   * @returns A pending future.
+   */
+  createFuture<T>(): Future<T> {
+    return new Future<T>({ loop: this });
+  }
+
+  /**
+   * Creates a task that runs `coro` on this loop.
+   *
+   * @typeParam T The type of the result.
+   * @param coro An `async` function, called on the task's first step (one
+   * iteration later, as asyncio starts a coroutine), or a promise of work
+   * that is already running.
+   * @param options The task's name.
+   * @returns The task.
+   * @throws {Error} If the loop is closed.
+   */
+  createTask<T>(
+    coro: Coroutine<T>,
+    options: Omit<TaskOptions, "loop"> = {},
+  ): Task<T> {
+    this.#checkClosed();
+    return new Task<T>(coro, { name: options?.name, loop: this });
+  }
+
+  /**
+   * Runs the loop until `awaitable` is done, then resolves with its result
+   * or rejects with its exception.
+   *
+   * As in asyncio, the loop is stopped by a done callback on the
+   * awaitable, so the rest of that iteration still runs (an already-done
+   * future still runs one iteration). A promise or an `async` function is
+   * wrapped in a task of this loop.
+   *
+   * Differences from asyncio: it returns a promise, because a JavaScript
+   * caller cannot block. Its errors arrive as a rejection.
+   *
+   * @typeParam T The type of the result.
+   * @param awaitable A future of this loop, a promise, or an `async`
+   * function.
+   * @returns The awaitable's result.
+   * @throws {Error} If the loop is closed or running, or stopped before the
+   * awaitable completed.
+   */
+  async runUntilComplete<T>(awaitable: Awaitable<T>): Promise<T> {
+    this.#checkClosed();
+    this.#checkRunning();
+    let future: Future<T>;
+    if (awaitable instanceof Future) {
+      if (awaitable.getLoop() !== this) {
+        throw new Error(
+          "The future belongs to a different loop than the one specified as the loop argument",
+        );
+      }
+      future = awaitable;
+    } else {
+      future = new Task<T>(awaitable, { loop: this });
+    }
+    future.addDoneCallback(runUntilCompleteCb);
+    try {
+      await this.runForever();
+    } finally {
+      future.removeDoneCallback(runUntilCompleteCb);
+    }
+    if (!future.done()) {
+      throw new Error("Event loop stopped before Future completed.");
+    }
+    return future.result();
+  }
+
+  /**
+   * Runs the loop until {@linkcode EventLoop.stop} is called.
+   *
+   * @returns A promise that resolves when the loop has stopped.
+   * @throws {Error} If the loop is closed or running, or another loop is
+   * running.
+   */
+  async runForever(): Promise<void> {
+    this.#checkClosed();
+    this.#checkRunning();
+    this.#running = true;
+    runningLoop = this;
+    try {
+      // Code started before the loop (awaits made while it was not running)
+      // registers first, as it would have in asyncio's first iteration.
+      let quiet = 0;
+      while (quiet < IDLE_TURNS) {
+        const seen = this.#activity;
+        await undefined;
+        quiet = seen === this.#activity ? quiet + 1 : 0;
+      }
+      this.#sliceStart = performance.now();
+      const ready = this.#ready;
+      for (;;) {
+        this.#dropCancelledTimers();
+        if (ready.length === 0 && !this.#stopping) {
+          const timeout = this.#scheduled.peekWhen() - this.time();
+          if (timeout > 0) {
+            await this.#idle(timeout);
+            continue;
+          }
+        }
+        this.#readyDueTimers();
+
+        // This is the only place where callbacks are actually *called*. All
+        // other places just add them to ready.
+        let ntodo = ready.length;
+        while (ntodo-- > 0) {
+          const handle = ready.shift()!;
+          if (handle.cancelled()) continue;
+          runHandle(handle);
+          if (this.#resuming) {
+            // The callback resumed code that awaited a future: let it run
+            // to its next suspension before the next callback.
+            let quiet = 0;
+            do {
+              const seen = this.#activity;
+              await undefined;
+              quiet = seen === this.#activity ? quiet + 1 : 0;
+            } while (this.#resuming && quiet < QUIET_TURNS);
+            this.#resuming = false;
+            this.#currentTask = undefined;
+          }
+        }
+        if (this.#stopping) break;
+        if (performance.now() - this.#sliceStart > HOST_SLICE_MS) {
+          await yieldToHost();
+          this.#sliceStart = performance.now();
+        }
+      }
+    } finally {
+      this.#stopping = false;
+      this.#running = false;
+      this.#resuming = false;
+      this.#currentTask = undefined;
+      runningLoop = null;
+    }
+  }
+
+  /**
+   * Stops the loop: it finishes the callbacks of its current iteration,
+   * then returns from {@linkcode EventLoop.runForever} or
+   * {@linkcode EventLoop.runUntilComplete}. Called before `runForever()`,
+   * it makes `runForever()` run exactly one iteration.
+   */
+  stop(): void {
+    this.#stopping = true;
+    if (this.#wake !== null) this.#notify();
+  }
+
+  /**
+   * Closes the loop, dropping its pending callbacks and timers. Closing a
+   * closed loop does nothing.
+   *
+   * @throws {Error} If the loop is running.
+   */
+  close(): void {
+    if (this.#running) throw new Error("Cannot close a running event loop");
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#ready.clear();
+    for (const handle of this.#scheduled) setScheduled(handle, false);
+    this.#scheduled.clear();
+    this.#timerCancelledCount = 0;
+  }
+
+  /**
+   * Whether the loop is running.
+   *
+   * @returns `true` between the start and the end of a run.
+   */
+  isRunning(): boolean {
+    return this.#running;
+  }
+
+  /**
+   * Whether the loop was closed.
+   *
+   * @returns `true` once {@linkcode EventLoop.close} was called.
+   */
+  isClosed(): boolean {
+    return this.#closed;
+  }
+
+  /**
+   * Sets the handler for exceptions that reach the loop, such as a callback
+   * that throws. `null` restores the default.
+   *
+   * @param handler Called as `handler(loop, context)`, or `null`.
+   * @throws {TypeError} If `handler` is neither a function nor `null`.
+   */
+  setExceptionHandler(handler: ExceptionHandler | null): void {
+    if (handler !== null && typeof handler !== "function") {
+      throw new TypeError(
+        `setExceptionHandler() expected \`handler\` to be a function or null, got ${
+          describe(handler)
+        }`,
+      );
+    }
+    this.#exceptionHandler = handler;
+  }
+
+  /**
+   * The exception handler set with
+   * {@linkcode EventLoop.setExceptionHandler}.
+   *
+   * @returns The handler, or `null` for the default.
+   */
+  getExceptionHandler(): ExceptionHandler | null {
+    return this.#exceptionHandler;
+  }
+
+  /**
+   * Calls the exception handler, or the default one, with `context`. An
+   * exception thrown by the handler is logged, never thrown.
+   *
+   * @param context What went wrong.
+   */
+  callExceptionHandler(context: ExceptionContext): void {
+    const handler = this.#exceptionHandler;
+    if (handler === null) {
+      try {
+        this.defaultExceptionHandler(context);
+      } catch (error) {
+        console.error("Exception in default exception handler", error);
+      }
+      return;
+    }
+    try {
+      handler(this, context);
+    } catch (exception) {
+      try {
+        this.defaultExceptionHandler({
+          message: "Unhandled error in exception handler",
+          exception,
+          context,
+        });
+      } catch (error) {
+        console.error(
+          "Exception in default exception handler while handling an unexpected error in custom exception handler",
+          error,
+        );
+      }
+    }
+  }
+
+  /**
+   * The default exception handler: logs `context` with `console.error`
+   * (never to stdout), as asyncio logs it through `logging`.
+   *
+   * @param context What went wrong.
+   */
+  defaultExceptionHandler(context: ExceptionContext): void {
+    const lines = [context?.message || "Unhandled exception in event loop"];
+    for (const key of Object.keys(context ?? {}).sort()) {
+      if (key === "message" || key === "exception") continue;
+      lines.push(`${key}: ${repr(context[key])}`);
+    }
+    const exception = context?.exception;
+    if (exception !== undefined) {
+      const stack = exception instanceof Error && exception.stack
+        ? exception.stack
+        : repr(exception);
+      lines.push(stack);
+    }
+    console.error(lines.join("\n"));
+  }
+
+  /**
+   * Formats the loop, such as `<EventLoop running=false closed=false>`.
+   *
+   * @returns The formatted loop.
+   */
+  toString(): string {
+    return `<EventLoop running=${this.#running} closed=${this.#closed}${
+      this.#virtual ? " clock=virtual" : ""
+    }>`;
+  }
+
+  #callAt(when: number, callback: AnyFunction, args: unknown[]): TimerHandle {
+    const timer = new TimerHandle(when, callback, args, this);
+    this.#scheduled.push(timer, when, this.#timerSeq++);
+    setScheduled(timer, true);
+    this.#activity++;
+    if (this.#wake !== null) this.#notify();
+    return timer;
+  }
+
+  #notify(): void {
+    const wake = this.#wake;
+    this.#wake = null;
+    wake?.();
+  }
+
+  /** Removes cancelled timers: all of them if they dominate, else the head. */
+  #dropCancelledTimers(): void {
+    const scheduled = this.#scheduled;
+    if (this.#timerCancelledCount === 0) return;
+    if (
+      scheduled.size > MIN_SCHEDULED_TIMER_HANDLES &&
+      this.#timerCancelledCount * 2 > scheduled.size
+    ) {
+      scheduled.filter((handle) => {
+        if (!handle.cancelled()) return true;
+        setScheduled(handle, false);
+        return false;
+      });
+      this.#timerCancelledCount = 0;
+      return;
+    }
+    while (scheduled.size > 0 && scheduled.peek()!.cancelled()) {
+      this.#timerCancelledCount--;
+      setScheduled(scheduled.pop()!, false);
+    }
+  }
+
+  /** Moves the timers that are due to the ready queue. */
+  #readyDueTimers(): void {
+    const scheduled = this.#scheduled;
+    if (scheduled.size === 0) return;
+    const now = this.time();
+    while (scheduled.size > 0 && scheduled.peekWhen() <= now) {
+      const handle = scheduled.pop()!;
+      setScheduled(handle, false);
+      if (handle.cancelled()) this.#timerCancelledCount--;
+      else this.#ready.push(handle);
+    }
+  }
+
+  /** Waits until something is ready, a timer is due, or the loop stops. */
+  async #idle(timeout: number): Promise<void> {
+    // Let microtasks run first: code finishing its turn, or promises from
+    // outside, may schedule callbacks without any host round trip.
+    for (let turn = 0; turn < IDLE_TURNS; turn++) {
+      await undefined;
+      if (this.#ready.length > 0 || this.#stopping) return;
+    }
+    if (this.#virtual) {
+      if (Number.isFinite(timeout)) {
+        this.#virtualNow = Math.max(
+          this.#virtualNow,
+          this.#scheduled.peekWhen(),
+        );
+        return;
+      }
+      timeout = Infinity;
+    }
+    await new Promise<void>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      if (Number.isFinite(timeout)) {
+        const ms = Math.ceil(Math.min(timeout, MAXIMUM_SELECT_TIMEOUT) * 1000);
+        timer = setTimeout(() => {
+          this.#wake = null;
+          resolve();
+        }, ms);
+      }
+      this.#wake = () => {
+        if (timer !== undefined) clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.#sliceStart = performance.now();
+  }
+
+  #checkClosed(): void {
+    if (this.#closed) throw new Error("Event loop is closed");
+  }
+
+  #checkRunning(): void {
+    if (this.#running) {
+      throw new Error("This event loop is already running");
+    }
+    if (runningLoop !== null) {
+      throw new Error(
+        "Cannot run the event loop while another loop is running",
+      );
+    }
+  }
+}
+
+/**
+ * Returns the running loop if there is one; otherwise the current loop,
+ * created on first use.
+ *
+ * @returns The loop.
+ * @throws {Error} If {@linkcode setEventLoop} set no loop (`null`).
+ *
+ * @example Usage
+ * ```ts
+ * import { getEventLoop } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(getEventLoop(), getEventLoop());
+ * ```
+ */
+export function getEventLoop(): EventLoop {
+  if (runningLoop !== null) return runningLoop;
+  if (currentLoop === null && !currentLoopSet) currentLoop = new EventLoop();
+  if (currentLoop === null) throw new Error("There is no current event loop");
+  return currentLoop;
+}
+
+/**
+ * Sets the current loop, which {@linkcode getEventLoop} returns when no loop
+ * is running. After `setEventLoop(null)`, `getEventLoop()` throws.
+ *
+ * @param loop The loop, or `null` for none.
+ * @throws {TypeError} If `loop` is neither an event loop nor `null`.
+ */
+export function setEventLoop(loop: EventLoop | null): void {
+  if (loop !== null && !(loop instanceof EventLoop)) {
+    throw new TypeError(
+      `setEventLoop() expected \`loop\` to be an EventLoop or null, got ${
+        describe(loop)
+      }`,
+    );
+  }
+  currentLoopSet = true;
+  currentLoop = loop;
+}
+
+/**
+ * Creates a new event loop, as `new EventLoop(options)` does.
+ *
+ * @param options The clock to run on.
+ * @returns The loop.
+ */
+export function newEventLoop(options: EventLoopOptions = {}): EventLoop {
+  return new EventLoop(options);
+}
+
+/**
+ * Returns the running loop.
+ *
+ * @returns The loop whose `runForever` or `runUntilComplete` is underway.
+ * @throws {Error} If no loop is running.
+ */
+export function getRunningLoop(): EventLoop {
+  if (runningLoop === null) throw new Error("no running event loop");
+  return runningLoop;
+}

@@ -1,0 +1,52 @@
+/**
+ * Python asyncio's event loop and futures, for Deno, Node.js and browsers.
+ *
+ * An {@linkcode EventLoop} runs callbacks scheduled with
+ * {@linkcode EventLoop.callSoon}, {@linkcode EventLoop.callLater} and
+ * {@linkcode EventLoop.callAt}, one iteration at a time. A
+ * {@linkcode Future} stands for a result that is not there yet. Names are
+ * asyncio's in camelCase (`call_soon` is `callSoon`), and every time is in
+ * seconds, as in asyncio.
+ *
+ * ```ts
+ * import { EventLoop } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop();
+ * const allDone = loop.createFuture<string>();
+ * loop.callSoon((future, result) => future.setResult(result), allDone, "hi");
+ *
+ * assert.equal(await loop.runUntilComplete(allDone), "hi");
+ * loop.close();
+ * ```
+ *
+ * @module
+ */
+
+export { CancelledError, InvalidStateError, TimeoutError } from "./errors.ts";
+export { Future, type FutureOptions } from "./future.ts";
+export { Handle, TimerHandle } from "./handle.ts";
+export {
+  type Awaitable,
+  EventLoop,
+  type EventLoopOptions,
+  type ExceptionContext,
+  type ExceptionHandler,
+  getEventLoop,
+  getRunningLoop,
+  newEventLoop,
+  setEventLoop,
+} from "./loop.ts";
+export {
+  type AnyFunction,
+  type KeywordParameter,
+  Keywords,
+  kw,
+  type ParameterPrefix,
+  partial,
+  type PartialFunction,
+  type PositionalParameters,
+  type RemainingParameters,
+} from "./partial.ts";
+export { repr } from "./repr.ts";
+export { type Coroutine, Task, type TaskOptions } from "./task.ts";

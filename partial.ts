@@ -1,0 +1,250 @@
+/**
+ * {@linkcode partial}, a port of Python's `functools.partial`, with
+ * {@linkcode kw} for Python's keyword arguments.
+ *
+ * Python passes keyword arguments by name; the TypeScript form of a keyword
+ * argument is a trailing options object. `partial(callback, kw({ n: 1 }))`
+ * is Python's `functools.partial(callback, n=1)`: the bound keywords are
+ * passed as one object after all positional arguments, so
+ * `callback(future, { n })` receives `{ n: 1 }` as its last parameter.
+ *
+ * @module
+ */
+
+/** Any function, as the constraint of {@linkcode partial}. */
+// deno-lint-ignore no-explicit-any
+export type AnyFunction = (...args: any[]) => unknown;
+
+/**
+ * Keyword arguments for {@linkcode partial}, made by {@linkcode kw}.
+ *
+ * @typeParam K The shape of the options object that the function takes last.
+ */
+export class Keywords<K extends object> {
+  /** The keyword arguments by name. */
+  readonly values: Readonly<K>;
+
+  /**
+   * Wraps keyword arguments. Prefer {@linkcode kw}.
+   *
+   * @param values The keyword arguments by name.
+   */
+  constructor(values: K) {
+    if (typeof values !== "object" || values === null) {
+      throw new TypeError(
+        `kw() expected \`values\` to be an object, got ${String(values)}`,
+      );
+    }
+    this.values = Object.freeze({ ...values });
+  }
+}
+
+/**
+ * Marks an object as keyword arguments for {@linkcode partial}, as Python's
+ * `name=value` syntax does.
+ *
+ * @typeParam K The shape of the options object.
+ * @param values The keyword arguments by name.
+ * @returns The keywords, to pass as the last argument of `partial()` or of
+ * the partial function.
+ *
+ * @example Usage
+ * ```ts
+ * import { kw, partial } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * function greet(name: string, { punctuation }: { punctuation: string }) {
+ *   return `hello ${name}${punctuation}`;
+ * }
+ * const shout = partial(greet, kw({ punctuation: "!" }));
+ * assert.equal(shout("world"), "hello world!");
+ * assert.deepEqual(shout.keywords, { punctuation: "!" });
+ * ```
+ */
+export function kw<K extends object>(values: K): Keywords<K> {
+  return new Keywords(values);
+}
+
+/**
+ * The callable that {@linkcode partial} returns, with Python's `.func`,
+ * `.args` and `.keywords`.
+ *
+ * @typeParam A The parameters still to be given.
+ * @typeParam R The return type of the wrapped function.
+ */
+export interface PartialFunction<A extends unknown[], R> {
+  /** Calls `func(...args, ...more)`, then the keywords if there are any. */
+  (...more: A): R;
+  /** The wrapped function (never itself a partial: partials flatten). */
+  readonly func: AnyFunction;
+  /** The bound positional arguments. */
+  readonly args: readonly unknown[];
+  /** The bound keyword arguments; empty when none were given. */
+  readonly keywords: Readonly<Record<string, unknown>>;
+}
+
+type Init<P extends unknown[]> = P extends [...infer I, unknown] ? I : [];
+type Last<P extends unknown[]> = P extends [...unknown[], infer L] ? L
+  : never;
+type Prefix<P extends unknown[]> = P extends [] ? []
+  : P extends [...infer I, unknown] ? P | Prefix<I>
+  : P;
+type Rest<P extends unknown[], B extends unknown[]> = P extends
+  [...B, ...infer R] ? R : never;
+
+/** The parameters of a function with keywords, less its final options. */
+export type PositionalParameters<F extends AnyFunction> = Init<Parameters<F>>;
+/** The options object that a function with keywords takes last. */
+export type KeywordParameter<F extends AnyFunction> =
+  & Last<Parameters<F>>
+  & object;
+/** The prefixes of a parameter list, which {@linkcode partial} can bind. */
+export type ParameterPrefix<P extends unknown[]> = Prefix<P>;
+/** The parameters left after the prefix `B` is bound. */
+export type RemainingParameters<P extends unknown[], B extends unknown[]> =
+  Rest<P, B>;
+
+const PARTIAL = Symbol("asyncio-ts.partial");
+
+interface PartialState {
+  func: AnyFunction;
+  args: readonly unknown[];
+  keywords: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * Returns a function that calls `func` with `args` before the arguments it
+ * is given, as Python's `functools.partial` does.
+ *
+ * Keyword arguments are bound with {@linkcode kw} as the last argument:
+ * `partial(callback, kw({ n: 1 }))` is Python's
+ * `functools.partial(callback, n=1)`. The bound keywords reach `func` as one
+ * options object after all positional arguments; a call may add or override
+ * keywords by passing `kw({...})` last. A partial of a partial flattens into
+ * one, as in Python. TypeScript infers the parameters that remain.
+ *
+ * @typeParam F The function to wrap.
+ * @typeParam B The bound positional arguments.
+ * @param func The function to call.
+ * @param args The positional arguments to bind, then optionally `kw({...})`.
+ * @returns The partial function, with `.func`, `.args` and `.keywords`.
+ * @throws {TypeError} If `func` is not a function.
+ *
+ * @example Binding positional arguments
+ * ```ts
+ * import { partial } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const add = (a: number, b: number, c: number) => a + b + c;
+ * const addOneTwo = partial(partial(add, 1), 2);
+ * assert.equal(addOneTwo(3), 6);
+ * assert.equal(addOneTwo.func, add);
+ * assert.deepEqual(addOneTwo.args, [1, 2]);
+ * ```
+ */
+export function partial<
+  F extends AnyFunction,
+  B extends ParameterPrefix<PositionalParameters<F>>,
+>(
+  func: F,
+  ...args: [...B, Keywords<KeywordParameter<F>>]
+): PartialFunction<
+  RemainingParameters<PositionalParameters<F>, B>,
+  ReturnType<F>
+>;
+/**
+ * Returns a function that calls `func` with `args` before the arguments it
+ * is given, as Python's `functools.partial` does.
+ *
+ * @typeParam B The bound arguments.
+ * @typeParam R The parameters that remain.
+ * @typeParam T The return type.
+ * @param func The function to call.
+ * @param args The arguments to bind.
+ * @returns The partial function, with `.func`, `.args` and `.keywords`.
+ */
+export function partial<B extends unknown[], R extends unknown[], T>(
+  func: (...args: [...B, ...R]) => T,
+  ...args: B
+): PartialFunction<R, T>;
+export function partial(
+  func: AnyFunction,
+  ...args: unknown[]
+): PartialFunction<unknown[], unknown> {
+  if (typeof func !== "function") {
+    throw new TypeError(
+      `partial() expected \`func\` to be a function, got ${String(func)}`,
+    );
+  }
+  let keywords: Record<string, unknown> | undefined;
+  const last = args[args.length - 1];
+  if (last instanceof Keywords) {
+    keywords = { ...last.values };
+    args = args.slice(0, -1);
+  }
+  const inner = (func as { [PARTIAL]?: PartialState })[PARTIAL];
+  if (inner !== undefined) {
+    func = inner.func;
+    args = [...inner.args, ...args];
+    if (inner.keywords !== undefined) {
+      keywords = { ...inner.keywords, ...keywords };
+    }
+  }
+  const target = func;
+  const bound = Object.freeze(args);
+  const boundKeywords = keywords === undefined
+    ? undefined
+    : Object.freeze(keywords);
+  const state: PartialState = {
+    func: target,
+    args: bound,
+    keywords: boundKeywords,
+  };
+  const call = function (this: unknown, ...more: unknown[]): unknown {
+    let keywordsNow = boundKeywords;
+    const extra = more[more.length - 1];
+    if (extra instanceof Keywords) {
+      keywordsNow = { ...boundKeywords, ...extra.values };
+      more = more.slice(0, -1);
+    }
+    return keywordsNow === undefined
+      ? target.call(this, ...bound, ...more)
+      : target.call(this, ...bound, ...more, keywordsNow);
+  };
+  Object.defineProperties(call, {
+    [PARTIAL]: { value: state },
+    name: { value: target.name },
+    func: { value: target, enumerable: true },
+    args: { value: bound, enumerable: true },
+    keywords: { value: boundKeywords ?? Object.freeze({}), enumerable: true },
+    toString: { value: () => formatPartial(state) },
+  });
+  return call as unknown as PartialFunction<unknown[], unknown>;
+}
+
+/**
+ * Formats a callback as asyncio does in handle and future reprs: the name,
+ * with a partial's bound arguments, such as `callback(n=1)`.
+ */
+export function formatCallback(
+  callback: AnyFunction,
+  reprArg: (value: unknown) => string,
+): string {
+  const state = (callback as { [PARTIAL]?: PartialState })[PARTIAL];
+  if (state === undefined) return callback.name || "<anonymous>";
+  const parts = state.args.map(reprArg);
+  for (const [key, value] of Object.entries(state.keywords ?? {})) {
+    parts.push(`${key}=${reprArg(value)}`);
+  }
+  return `${state.func.name || "<anonymous>"}(${parts.join(", ")})`;
+}
+
+function formatPartial(state: PartialState): string {
+  const parts = state.args.map(String);
+  for (const [key, value] of Object.entries(state.keywords ?? {})) {
+    parts.push(`${key}=${String(value)}`);
+  }
+  return `functools.partial(${state.func.name || "<anonymous>"}${
+    parts.length ? ", " + parts.join(", ") : ""
+  })`;
+}

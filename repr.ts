@@ -1,0 +1,111 @@
+/**
+ * {@linkcode repr}, Python's `repr()` for the values that asyncio programs
+ * print: strings in Python's quoting, errors as `Error('boom')`.
+ *
+ * @module
+ */
+
+// Python's str.isprintable() is false for these categories (space excepted).
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function hex(code: number, width: number): string {
+  return code.toString(16).padStart(width, "0");
+}
+
+function reprString(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (char === quote || char === "\\") out += "\\" + char;
+    else if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (char === "\t") out += "\\t";
+    else if (char !== " " && NON_PRINTABLE.test(char)) {
+      if (code < 0x100) out += "\\x" + hex(code, 2);
+      else if (code < 0x10000) out += "\\u" + hex(code, 4);
+      else out += "\\U" + hex(code, 8);
+    } else out += char;
+  }
+  return out + quote;
+}
+
+function hasOwnToString(value: object): boolean {
+  for (
+    let proto = Object.getPrototypeOf(value);
+    proto !== null && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
+    if (Object.hasOwn(proto, "toString")) return true;
+  }
+  return Object.hasOwn(value, "toString");
+}
+
+function reprValue(value: unknown, seen: Set<object>): string {
+  switch (typeof value) {
+    case "string":
+      return reprString(value);
+    case "bigint":
+      return `${value}n`;
+    case "function":
+      return value.name
+        ? `[Function: ${value.name}]`
+        : "[Function (anonymous)]";
+    case "symbol":
+    case "number":
+    case "boolean":
+    case "undefined":
+      return String(value);
+  }
+  if (value === null) return "null";
+  const object = value as object;
+  if (seen.has(object)) return "[Circular]";
+  seen.add(object);
+  try {
+    if (object instanceof Error) {
+      return `${object.name}(${
+        object.message ? reprString(object.message) : ""
+      })`;
+    }
+    if (Array.isArray(object)) {
+      return `[${object.map((item) => reprValue(item, seen)).join(", ")}]`;
+    }
+    if (hasOwnToString(object)) return String(object);
+    const entries = Object.entries(object).map(([key, item]) =>
+      `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : reprString(key)}: ${
+        reprValue(item, seen)
+      }`
+    );
+    return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+  } finally {
+    seen.delete(object);
+  }
+}
+
+/**
+ * Formats a value as Python's `repr()` does for the values that the examples
+ * print.
+ *
+ * Strings come back in Python's quoting (`'the result'`, or `"it's"` when the
+ * text holds a single quote and no double quote), with Python's escapes.
+ * Errors come back as `Error('boom')`, as Python shows an exception. Objects
+ * with their own `toString()` (futures, handles) use it; other values are
+ * shown as the host's inspector would show them.
+ *
+ * @param value The value to format.
+ * @returns The formatted value.
+ *
+ * @example Usage
+ * ```ts
+ * import { repr } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(repr("the result"), "'the result'");
+ * assert.equal(repr("it's"), `"it's"`);
+ * assert.equal(repr(new Error("boom")), "Error('boom')");
+ * assert.equal(repr(42), "42");
+ * ```
+ */
+export function repr(value: unknown): string {
+  return reprValue(value, new Set());
+}
