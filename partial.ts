@@ -83,26 +83,19 @@ export interface PartialFunction<A extends unknown[], R> {
   readonly keywords: Readonly<Record<string, unknown>>;
 }
 
-type Init<P extends unknown[]> = P extends [...infer I, unknown] ? I : [];
-type Last<P extends unknown[]> = P extends [...unknown[], infer L] ? L
-  : never;
-type Prefix<P extends unknown[]> = P extends [] ? []
-  : P extends [...infer I, unknown] ? P | Prefix<I>
-  : P;
-type Rest<P extends unknown[], B extends unknown[]> = P extends
-  [...B, ...infer R] ? R : never;
-
 /** The parameters of a function with keywords, less its final options. */
-export type PositionalParameters<F extends AnyFunction> = Init<Parameters<F>>;
+export type PositionalParameters<F extends AnyFunction> = Parameters<F> extends
+  [...infer I, unknown] ? I : [];
 /** The options object that a function with keywords takes last. */
-export type KeywordParameter<F extends AnyFunction> =
-  & Last<Parameters<F>>
-  & object;
+export type KeywordParameter<F extends AnyFunction> = Parameters<F> extends
+  [...unknown[], infer L extends object] ? L : never;
 /** The prefixes of a parameter list, which {@linkcode partial} can bind. */
-export type ParameterPrefix<P extends unknown[]> = Prefix<P>;
+export type ParameterPrefix<P extends unknown[]> = P extends [] ? []
+  : P extends [...infer I, unknown] ? P | ParameterPrefix<I>
+  : P;
 /** The parameters left after the prefix `B` is bound. */
 export type RemainingParameters<P extends unknown[], B extends unknown[]> =
-  Rest<P, B>;
+  P extends [...B, ...infer R] ? R : never;
 
 const PARTIAL = Symbol("asyncio-ts.partial");
 
