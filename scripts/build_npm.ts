@@ -474,15 +474,44 @@ function packageName(specifier: string): string {
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
 }
 
+/** npm package name -> the versions deno.lock pins for it. */
+function lockedVersions(): Map<string, Set<string>> {
+  const locked = new Map<string, Set<string>>();
+  let lock: { npm?: Record<string, unknown> };
+  try {
+    lock = JSON.parse(Deno.readTextFileSync(join(ROOT, "deno.lock")));
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return locked;
+    throw error;
+  }
+  for (const key of Object.keys(lock.npm ?? {})) {
+    // "fast-check@4.11.0", "@scope/pkg@1.2.3_peer@4.5.6"
+    const match = /^((?:@[^/]+\/)?[^@]+)@([^_]+)/.exec(key);
+    if (match === null) continue;
+    const [, name, version] = match;
+    if (!locked.has(name!)) locked.set(name!, new Set());
+    locked.get(name!)!.add(version!);
+  }
+  return locked;
+}
+
 /**
  * `npm:fast-check@^4/sub` -> install spec `fast-check@^4`, import
- * `fast-check/sub`.
+ * `fast-check/sub`. The version deno.lock pins wins over the range when it
+ * pins exactly one, so Node's run uses what `deno test` used.
  */
-function npmSpecifier(target: string): { install: string; name: string } {
+function npmSpecifier(
+  target: string,
+  locked: Map<string, Set<string>> = new Map(),
+): { install: string; name: string } {
   const rest = target.replace(/^npm:\/?/, "");
   const match = /^((?:@[^/]+\/)?[^/@]+)(?:@([^/]+))?(\/.*)?$/.exec(rest);
   if (match === null) throw new BuildError(`cannot read "${target}"`);
   const [, name, range] = match;
+  const versions = locked.get(name!);
+  if (versions?.size === 1) {
+    return { install: `${name}@${[...versions][0]}`, name: name! };
+  }
   return { install: range ? `${name}@${range}` : name!, name: name! };
 }
 
@@ -498,6 +527,7 @@ function buildTests(deno: DenoJson, libraryFiles: string[]): TestBuild {
     sources.map((s) => join(TESTS_OUT, relativeToJs(`./${s}`).slice(2))),
   );
   const imports = deno.imports ?? {};
+  const locked = lockedVersions();
   const deps = new Map<string, string>();
   const selfName = deno.name;
   const selfExports = exportMap(deno);
@@ -534,7 +564,7 @@ function buildTests(deno: DenoJson, libraryFiles: string[]): TestBuild {
         );
       }
       if (spec.startsWith("npm:")) {
-        const { install, name } = npmSpecifier(spec);
+        const { install, name } = npmSpecifier(spec, locked);
         deps.set(name, install);
         return spec.replace(/^npm:\/?/, "").replace(
           /^((?:@[^/]+\/)?[^/@]+)@[^/]+/,
@@ -554,7 +584,7 @@ function buildTests(deno: DenoJson, libraryFiles: string[]): TestBuild {
         );
         return spec;
       }
-      const { install, name: real } = npmSpecifier(target);
+      const { install, name: real } = npmSpecifier(target, locked);
       deps.set(pkg, real === pkg ? install : `${pkg}@npm:${install}`);
       return spec;
     };
