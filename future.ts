@@ -6,7 +6,7 @@
  */
 
 import { CancelledError, InvalidStateError } from "./errors.ts";
-import { loopHooks, taskHooks } from "./_hooks.ts";
+import { futureHooks, loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
 import { repr } from "./repr.ts";
@@ -65,6 +65,34 @@ export class Future<T> implements PromiseLike<T> {
   #loop: EventLoop;
   #state: State<T> = PENDING;
   #callbacks: DoneCallback[] = [];
+
+  static {
+    futureHooks.setResultNow = (future, value) => {
+      if (future.#state !== PENDING) return;
+      future.#state = { name: "finished", value };
+      futureHooks.runCallbacksNow(future);
+    };
+    futureHooks.cancelDeferred = (future, msg) => {
+      if (future.#state !== PENDING) return false;
+      future.#state = { name: "cancelled", message: msg };
+      return true;
+    };
+    futureHooks.runCallbacksNow = (future) => {
+      const callbacks = future.#callbacks;
+      future.#callbacks = [];
+      for (const callback of callbacks) {
+        try {
+          callback(future);
+        } catch (exception) {
+          future.#loop.callExceptionHandler({
+            message: `Exception in callback ${formatCallback(callback, repr)}`,
+            exception,
+            future,
+          });
+        }
+      }
+    };
+  }
 
   /**
    * Creates a pending future.
@@ -276,10 +304,10 @@ export class Future<T> implements PromiseLike<T> {
   ): Promise<R1 | R2> {
     const loop = this.#loop;
     return new Promise<R1 | R2>((resolve, reject) => {
-      const settle = (): void => {
+      const settle = (cancelled?: Error): void => {
         const state = this.#state;
         try {
-          if (state.name === "finished") {
+          if (state.name === "finished" && cancelled === undefined) {
             resolve(
               typeof onFulfilled === "function"
                 ? onFulfilled(state.value)
@@ -287,9 +315,10 @@ export class Future<T> implements PromiseLike<T> {
             );
             return;
           }
-          const error = state.name === "failed"
-            ? state.error
-            : new CancelledError((state as { message?: string }).message);
+          const error = cancelled ??
+            (state.name === "failed"
+              ? state.error
+              : new CancelledError((state as { message?: string }).message));
           if (typeof onRejected === "function") resolve(onRejected(error));
           else reject(error);
         } catch (error) {
@@ -301,15 +330,35 @@ export class Future<T> implements PromiseLike<T> {
         queueMicrotask(settle);
         return;
       }
-      const task = loopHooks.currentTask(loop);
-      if (task !== undefined) taskHooks.awaiting(task, this);
+      const running = loopHooks.running();
+      if (running !== null && running !== loop) {
+        const other = loopHooks.currentTask(running);
+        if (other !== undefined) {
+          reject(
+            new Error(
+              `Task ${other} got Future ${this} attached to a different loop`,
+            ),
+          );
+          return;
+        }
+      }
+      const task = loopHooks.awaitingTask(loop);
+      if ((task as unknown) === this) {
+        reject(new Error(`Task cannot await on itself: ${this}`));
+        return;
+      }
       const wakeup = (): void => {
-        if (task !== undefined) taskHooks.awaiting(task, undefined);
+        const cancelled = task === undefined
+          ? undefined
+          : taskHooks.woken(task);
         loopHooks.resumed(loop, task);
-        settle();
+        settle(cancelled);
       };
       this.#callbacks.push(wakeup);
       loopHooks.suspended(loop);
+      // After the wakeup is registered: a pending cancellation cancels this
+      // future at once, which schedules the wakeup.
+      if (task !== undefined) taskHooks.awaiting(task, this);
     });
   }
 

@@ -190,6 +190,11 @@ export class EventLoop {
   #currentTask: Task<unknown> | undefined;
   /** Bumped by everything the futures and the loop see happen. */
   #activity = 0;
+  /**
+   * Tasks whose code went off to await something foreign (a `fetch`): the
+   * loop resumed them and they did not suspend on one of our futures.
+   */
+  #detached = new Set<Task<unknown>>();
   /** Wakes the loop from its host wait; set only while it waits. */
   #wake: (() => void) | null = null;
   #sliceStart = 0;
@@ -200,6 +205,9 @@ export class EventLoop {
       loop.#resuming = true;
       loop.#currentTask = task;
       loop.#activity++;
+      if (task !== undefined && loop.#detached.size > 0) {
+        loop.#detached.delete(task);
+      }
     };
     loopHooks.suspended = (loop) => {
       loop.#resuming = false;
@@ -209,6 +217,24 @@ export class EventLoop {
       loop.#activity++;
     };
     loopHooks.currentTask = (loop) => loop.#currentTask;
+    loopHooks.awaitingTask = (loop) => {
+      if (loop.#currentTask !== undefined) return loop.#currentTask;
+      if (loop.#detached.size !== 1) return undefined;
+      // Code resumed from outside the loop (a foreign promise settled) is
+      // awaiting one of our futures: with one task away, it is that task's.
+      const [task] = loop.#detached;
+      loop.#detached.clear();
+      return task;
+    };
+    loopHooks.running = () => runningLoop;
+    loopHooks.taskDone = (loop, task) => {
+      loop.#detached.delete(task);
+      if (loop.#currentTask === task) loop.#resuming = false;
+      loop.#activity++;
+    };
+    loopHooks.detach = (loop, task) => {
+      loop.#detached.add(task);
+    };
     timerCancelled.notify = (loop, _handle) => {
       loop.#timerCancelledCount++;
     };
@@ -350,7 +376,7 @@ export class EventLoop {
    * @param coro An `async` function, called on the task's first step (one
    * iteration later, as asyncio starts a coroutine), or a promise of work
    * that is already running.
-   * @param options The task's name.
+   * @param options The task's name, and an `AbortSignal` that cancels it.
    * @returns The task.
    * @throws {Error} If the loop is closed.
    */
@@ -359,7 +385,7 @@ export class EventLoop {
     options: Omit<TaskOptions, "loop"> = {},
   ): Task<T> {
     this.#checkClosed();
-    return new Task<T>(coro, { name: options?.name, loop: this });
+    return new Task<T>(coro, { ...options, loop: this });
   }
 
   /**
@@ -457,6 +483,9 @@ export class EventLoop {
               await undefined;
               quiet = seen === this.#activity ? quiet + 1 : 0;
             } while (this.#resuming && quiet < QUIET_TURNS);
+            if (this.#resuming && this.#currentTask !== undefined) {
+              this.#detached.add(this.#currentTask);
+            }
             this.#resuming = false;
             this.#currentTask = undefined;
           }
