@@ -42,6 +42,8 @@ export const loopHooks = {
    * one task whose code last went off to await something foreign.
    */
   awaitingTask: missing as (loop: EventLoop) => Task<unknown> | undefined,
+  /** Whether the loop's debug mode is on. */
+  debug: missing as (loop: EventLoop) => boolean,
   /** The running loop, if any. */
   running: missing as () => EventLoop | null,
   /** The task's code runs outside the loop's view (already started). */
@@ -70,6 +72,10 @@ export const futureHooks = {} as {
 
 /** Hooks that task.ts fills in. */
 export const taskHooks = {
+  /** The task's weak reference, which the loop holds while it is away. */
+  ref: (_task: Task<unknown>): WeakRef<Task<unknown>> => {
+    throw new Error("task.ts was not loaded");
+  },
   /** The task's code now awaits `future`. */
   awaiting: (_task: Task<unknown>, _future: Future<unknown>): void => {},
   /**

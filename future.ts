@@ -5,6 +5,7 @@
  * @module
  */
 
+import { captureSource, type Source } from "./_debug.ts";
 import { CancelledError, InvalidStateError } from "./errors.ts";
 import { futureHooks, loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
@@ -25,6 +26,40 @@ type State<T> =
   | { readonly name: "failed"; readonly error: unknown };
 
 const PENDING: State<never> = Object.freeze({ name: "pending" });
+
+/** What a never-retrieved exception report needs, without the future. */
+interface Unretrieved {
+  loop: EventLoop;
+  message: string;
+  exception: unknown;
+  future: string;
+  source: Source | undefined;
+}
+
+/**
+ * A copy of an error to report once its future is gone. The error itself
+ * cannot be held: its captured stack frames (in Deno, the call sites kept
+ * for source maps) hold their receivers, this future or its task among
+ * them, which would then never be collected.
+ */
+function snapshot(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const copy = new Error(error.message);
+  copy.name = error.name;
+  if (error.stack !== undefined) copy.stack = error.stack;
+  return copy;
+}
+
+// asyncio logs "Future exception was never retrieved" from `__del__`; here
+// a future that failed registers until its exception is read.
+const unretrieved = new FinalizationRegistry<Unretrieved>((held) => {
+  held.loop.callExceptionHandler({
+    message: held.message,
+    exception: held.exception,
+    futureRepr: held.future,
+    ...(held.source && { sourceTraceback: held.source.stack }),
+  });
+});
 
 /**
  * A done callback: a user's, or the one behind an `await`. Stored untyped so
@@ -65,6 +100,8 @@ export class Future<T> implements PromiseLike<T> {
   #loop: EventLoop;
   #state: State<T> = PENDING;
   #callbacks: DoneCallback[] = [];
+  #source: Source | undefined;
+  #logTraceback = false;
 
   static {
     futureHooks.setResultNow = (future, value) => {
@@ -113,6 +150,7 @@ export class Future<T> implements PromiseLike<T> {
         }`,
       );
     } else this.#loop = loop;
+    if (loopHooks.debug(this.#loop)) this.#source = captureSource();
   }
 
   /**
@@ -166,6 +204,7 @@ export class Future<T> implements PromiseLike<T> {
       case "cancelled":
         throw new CancelledError(state.message);
       case "failed":
+        this.#retrieved();
         throw state.error;
       case "finished":
         return state.value;
@@ -188,6 +227,7 @@ export class Future<T> implements PromiseLike<T> {
       case "cancelled":
         throw new CancelledError(state.message);
       case "failed":
+        this.#retrieved();
         return state.error;
       case "finished":
         return undefined;
@@ -220,7 +260,24 @@ export class Future<T> implements PromiseLike<T> {
       throw new InvalidStateError("invalid state");
     }
     this.#state = { name: "failed", error };
+    this.#logTraceback = true;
+    unretrieved.register(this, {
+      loop: this.#loop,
+      message: `${this.constructor.name} exception was never retrieved`,
+      exception: snapshot(error),
+      future: this.toString(),
+      source: this.#source,
+    }, this);
     this.#scheduleCallbacks();
+  }
+
+  /**
+   * Where the future was created, when its loop's debug mode was on.
+   *
+   * @returns The stack, or `undefined`.
+   */
+  sourceTraceback(): string | undefined {
+    return this.#source?.stack;
   }
 
   /**
@@ -315,6 +372,7 @@ export class Future<T> implements PromiseLike<T> {
             );
             return;
           }
+          if (state.name === "failed") this.#retrieved();
           const error = cancelled ??
             (state.name === "failed"
               ? state.error
@@ -412,7 +470,16 @@ export class Future<T> implements PromiseLike<T> {
       ];
       info.push(`cb=[${shown.join(", ")}]`);
     }
+    if (this.#source?.location !== undefined) {
+      info.push(`created at ${this.#source.location}`);
+    }
     return info;
+  }
+
+  #retrieved(): void {
+    if (!this.#logTraceback) return;
+    this.#logTraceback = false;
+    unretrieved.unregister(this);
   }
 
   #scheduleCallbacks(): void {

@@ -35,10 +35,22 @@ export interface TaskOptions {
 let taskCounter = 0;
 
 // Every task not yet done, held weakly as asyncio's `_all_tasks` WeakSet:
-// a pending task that nobody can reach any more is garbage.
+// a pending task that nobody can reach any more is garbage, and is
+// reported as asyncio's `Task.__del__` reports it.
 const liveTasks = new Set<WeakRef<Task<unknown>>>();
-const forget = new FinalizationRegistry<WeakRef<Task<unknown>>>((ref) => {
-  liveTasks.delete(ref);
+
+interface PendingTask {
+  ref: WeakRef<Task<unknown>>;
+  loop: EventLoop;
+  name: string;
+}
+
+const forget = new FinalizationRegistry<PendingTask>((held) => {
+  liveTasks.delete(held.ref);
+  held.loop.callExceptionHandler({
+    message: "Task was destroyed but it is pending!",
+    taskRepr: `<Task pending name=${repr(held.name)}>`,
+  });
 });
 
 const stepHooks = {} as { start(task: Task<unknown>): void };
@@ -108,6 +120,7 @@ export class Task<T> extends Future<T> {
 
   static {
     stepHooks.start = (task) => task.#start();
+    taskHooks.ref = (task) => task.#ref;
     taskHooks.awaiting = (task, future) => {
       task.#futWaiter = future;
       if (task.#mustCancel && future.cancel(task.#cancelMessage)) {
@@ -157,6 +170,13 @@ export class Task<T> extends Future<T> {
       ? `Task-${++taskCounter}`
       : String(options.name);
     const loop = this.getLoop();
+    this.#ref = new WeakRef<Task<unknown>>(this);
+    liveTasks.add(this.#ref);
+    forget.register(
+      this,
+      { ref: this.#ref, loop, name: this.#name },
+      this.#ref,
+    );
     if (typeof coro === "function") {
       loop.callSoon(step, this as Task<unknown>);
       this.#coro = coro as () => T | PromiseLike<T>;
@@ -164,9 +184,6 @@ export class Task<T> extends Future<T> {
       loopHooks.detach(loop, this as Task<unknown>);
       this.#follow(coro);
     }
-    this.#ref = new WeakRef<Task<unknown>>(this);
-    liveTasks.add(this.#ref);
-    forget.register(this, this.#ref, this.#ref);
     if (signal !== undefined) {
       if (signal.aborted) this.cancel(abortMessage(signal.reason));
       else {
