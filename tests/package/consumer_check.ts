@@ -86,6 +86,10 @@ function setup(): Promise<Consumer> {
     );
     const deno = JSON.parse(await Deno.readTextFile(`${ROOT}/deno.json`));
     const typescript = String(deno.imports.typescript).replace(/^npm:/, "");
+    // Node's own types for the nodenext consumer (AbortSignal is in the
+    // public API: consumers get it from @types/node or lib.dom).
+    const node = ok(await exec("node", ["--version"], dir), "node --version");
+    const nodeTypes = `@types/node@${/^v(\d+)/.exec(node)![1]}`;
     ok(
       await exec("npm", [
         "install",
@@ -95,6 +99,7 @@ function setup(): Promise<Consumer> {
         "--loglevel=error",
         tarball,
         typescript,
+        nodeTypes,
       ], app),
       "npm install",
     );
@@ -215,7 +220,11 @@ const timer: TimerHandle = loop.callLater(
   42,
 );
 const soon: Handle = loop.callSoon(() => {});
-const task: Task<string> = loop.createTask(async () => "done");
+const controller = new AbortController();
+const task: Task<string> = loop.createTask(async () => "done", {
+  signal: controller.signal,
+});
+export const signal: AbortSignal = task.signal;
 const bound = partial(
   (f: Future<number>, { n }: { n: number }) => f.setResult(n),
   kw({ n: 1 }),
@@ -253,8 +262,7 @@ async function tsc(
         strict: true,
         noEmit: true,
         skipLibCheck: false,
-        types: [],
-        lib: ["es2023"],
+        skipDefaultLibCheck: true,
         ...compilerOptions,
       },
       files: Object.keys(files),
@@ -270,11 +278,13 @@ async function tsc(
   );
 }
 
-Deno.test("tsc type-checks a consumer under moduleResolution nodenext (.mts and .cts)", async () => {
+Deno.test("tsc type-checks a consumer under moduleResolution nodenext (.mts and .cts, @types/node)", async () => {
   const { app } = await setup();
   await tsc(app, "nodenext", {
     module: "nodenext",
     moduleResolution: "nodenext",
+    lib: ["es2023"],
+    types: ["node"],
   }, {
     "consumer.mts": CONSUMER_TS,
     "consumer.cts":
@@ -282,11 +292,13 @@ Deno.test("tsc type-checks a consumer under moduleResolution nodenext (.mts and 
   });
 });
 
-Deno.test("tsc type-checks a consumer under moduleResolution bundler", async () => {
+Deno.test("tsc type-checks a consumer under moduleResolution bundler (lib.dom)", async () => {
   const { app } = await setup();
   await tsc(app, "bundler", {
     module: "esnext",
     moduleResolution: "bundler",
+    lib: ["es2023", "dom"],
+    types: [],
   }, { "consumer.ts": CONSUMER_TS });
 });
 
