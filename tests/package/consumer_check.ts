@@ -197,6 +197,32 @@ import("asyncio-ts").then(async (esm) => {
   assert.equal(run.stderr, "");
 });
 
+Deno.test("debug mode names the consumer's file as the creation site, also under node --enable-source-maps", async () => {
+  const { app } = await setup();
+  await Deno.writeTextFile(
+    `${app}/debug.mjs`,
+    `import { EventLoop } from "asyncio-ts";
+
+const loop = new EventLoop();
+loop.setDebug(true);
+const future = loop.createFuture();
+console.log(String(future));
+loop.close();
+`,
+  );
+  const expected = `<Future pending created at ${app}/debug.mjs:5>\n`;
+  assert.equal(ok(await exec("node", ["debug.mjs"], app), "node"), expected);
+  // Source-mapped frames are paths (.../asyncio-ts/esm/_debug.ts), not
+  // file: URLs; they are still the library's own.
+  assert.equal(
+    ok(
+      await exec("node", ["--enable-source-maps", "debug.mjs"], app),
+      "node --enable-source-maps",
+    ),
+    expected,
+  );
+});
+
 // A consumer file that uses the public types; the @ts-expect-error lines
 // must fire, so the package's types cannot have degraded to `any`.
 const CONSUMER_TS = `import {
