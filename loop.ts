@@ -140,6 +140,17 @@ function checkTime(method: string, name: string, value: unknown): void {
   }
 }
 
+/**
+ * Probes for the unit tests (tests/loop_test.ts), as handle.ts keeps its
+ * friend access; not exported from mod.ts and never used by the library.
+ */
+export const loopInternals = {} as {
+  /** How many timers the loop's heap holds, cancelled ones included. */
+  scheduledCount(loop: EventLoop): number;
+  /** How many handles the loop's ready queue holds. */
+  readyCount(loop: EventLoop): number;
+};
+
 function runUntilCompleteCb(future: Future<unknown>): void {
   future.getLoop().stop();
 }
@@ -209,6 +220,8 @@ export class EventLoop {
       loop.#activity++;
     };
     loopHooks.currentTask = (loop) => loop.#currentTask;
+    loopInternals.scheduledCount = (loop) => loop.#scheduled.size;
+    loopInternals.readyCount = (loop) => loop.#ready.length;
     timerCancelled.notify = (loop, _handle) => {
       loop.#timerCancelledCount++;
     };
