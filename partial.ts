@@ -71,8 +71,19 @@ export function kw<K extends object>(values: K): Keywords<K> {
  *
  * @typeParam A The parameters still to be given.
  * @typeParam R The return type of the wrapped function.
+ * @typeParam K The options object that the bound keywords fill, if
+ * keywords were bound; a call may then add or override some of them.
  */
-export interface PartialFunction<A extends unknown[], R> {
+export interface PartialFunction<
+  A extends unknown[],
+  R,
+  K extends object = never,
+> {
+  /**
+   * Calls `func(...args, ...more)` with the bound keywords, updated for
+   * this call only by the trailing `kw({...})`.
+   */
+  (...more: [...A, Keywords<Partial<K>>]): R;
   /** Calls `func(...args, ...more)`, then the keywords if there are any. */
   (...more: A): R;
   /** The wrapped function (never itself a partial: partials flatten). */
@@ -143,7 +154,8 @@ export function partial<
   ...args: [...B, Keywords<KeywordParameter<F>>]
 ): PartialFunction<
   RemainingParameters<PositionalParameters<F>, B>,
-  ReturnType<F>
+  ReturnType<F>,
+  KeywordParameter<F>
 >;
 /**
  * Returns a function that calls `func` with `args` before the arguments it
