@@ -11,6 +11,8 @@
  * @module
  */
 
+import { repr } from "./repr.ts";
+
 /** Any function, as the constraint of {@linkcode partial}. */
 // deno-lint-ignore no-explicit-any
 export type AnyFunction = (...args: any[]) => unknown;
@@ -32,7 +34,7 @@ export class Keywords<K extends object> {
   constructor(values: K) {
     if (typeof values !== "object" || values === null) {
       throw new TypeError(
-        `kw() expected \`values\` to be an object, got ${String(values)}`,
+        `kw() expected \`values\` to be an object, got ${repr(values)}`,
       );
     }
     this.values = Object.freeze({ ...values });
@@ -178,7 +180,7 @@ export function partial(
 ): PartialFunction<unknown[], unknown> {
   if (typeof func !== "function") {
     throw new TypeError(
-      `partial() expected \`func\` to be a function, got ${String(func)}`,
+      `partial() expected \`func\` to be a function, got ${repr(func)}`,
     );
   }
   let keywords: Record<string, unknown> | undefined;
@@ -245,9 +247,9 @@ export function formatCallback(
 }
 
 function formatPartial(state: PartialState): string {
-  const parts = state.args.map(String);
+  const parts = state.args.map(repr);
   for (const [key, value] of Object.entries(state.keywords ?? {})) {
-    parts.push(`${key}=${String(value)}`);
+    parts.push(`${key}=${repr(value)}`);
   }
   return `functools.partial(${state.func.name || "<anonymous>"}${
     parts.length ? ", " + parts.join(", ") : ""
