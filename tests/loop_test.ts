@@ -6,7 +6,9 @@ import {
   getEventLoop,
   getRunningLoop,
   Handle,
+  kw,
   newEventLoop,
+  partial,
   setEventLoop,
   TimerHandle,
 } from "../mod.ts";
@@ -609,6 +611,93 @@ Deno.test("Future await: resumed code runs to its next await of a pending future
   loop.close();
 });
 
+// TODO(#2): the loop stops waiting for resumed code after 16 microtask turns
+// without activity (QUIET_TURNS in loop.ts), so code that resumes through 15
+// or more nested async calls, or 16 awaits of plain promises, finishes after
+// the next ready callback; in asyncio it all runs inside the task's wakeup.
+// Deep in the resume mechanism, so left for the lead (see the report).
+Deno.test({
+  name:
+    "Future await: code resumed through 20 nested async calls runs before the next ready callback",
+  ignore: true,
+  fn: async () => {
+    const loop = new EventLoop({ clock: "virtual" });
+    const future = loop.createFuture<number>();
+    const seen: string[] = [];
+    async function nest(depth: number): Promise<number> {
+      if (depth === 0) return await future;
+      return 1 + await nest(depth - 1);
+    }
+    const task = loop.createTask(async () => {
+      seen.push(`resumed ${await nest(20)}`);
+    });
+    loop.callSoon(() => {
+      future.setResult(0);
+      loop.callSoon(() => seen.push("next callback"));
+    });
+    await loop.runUntilComplete(task);
+    await runOnce(loop);
+    assert.deepEqual(seen, ["resumed 20", "next callback"]);
+    loop.close();
+  },
+});
+
+Deno.test("Future await: code resumed through 10 nested async calls runs before the next ready callback", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const future = loop.createFuture<number>();
+  const seen: string[] = [];
+  async function nest(depth: number): Promise<number> {
+    if (depth === 0) return await future;
+    return 1 + await nest(depth - 1);
+  }
+  const task = loop.createTask(async () => {
+    seen.push(`resumed ${await nest(10)}`);
+  });
+  loop.callSoon(() => {
+    future.setResult(0);
+    loop.callSoon(() => seen.push("next callback"));
+  });
+  await loop.runUntilComplete(task);
+  await runOnce(loop);
+  assert.deepEqual(seen, ["resumed 10", "next callback"]);
+  loop.close();
+});
+
+Deno.test("Future await: two tasks woken in one iteration each run to their next await in turn", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const a = loop.createFuture<void>();
+  const b = loop.createFuture<void>();
+  const c = loop.createFuture<void>();
+  const seen: string[] = [];
+  const first = loop.createTask(async () => {
+    await a;
+    seen.push("first resumed");
+    await c;
+    seen.push("first ends");
+  });
+  loop.createTask(async () => {
+    await b;
+    seen.push("second resumed");
+    c.setResult();
+    seen.push("second set c");
+  });
+  loop.callSoon(() => {
+    a.setResult();
+    b.setResult();
+    loop.callSoon(() => seen.push("callback"));
+  });
+  await loop.runUntilComplete(first);
+  // Python prints the same order (t1 resumed | t2 resumed | t2 set c | cb | t1 end).
+  assert.deepEqual(seen, [
+    "first resumed",
+    "second resumed",
+    "second set c",
+    "callback",
+    "first ends",
+  ]);
+  loop.close();
+});
+
 Deno.test("Future await: awaiting a done future does not wait for an iteration", async () => {
   const loop = new EventLoop({ clock: "virtual" });
   const done = loop.createFuture<number>();
@@ -911,6 +1000,38 @@ const BAD_CALLS: BadCall[] = [
     error: TypeError,
     argument: "fn",
     shown: "1",
+  },
+  {
+    name: 'new EventLoop({ clock: "fake" })',
+    // @ts-expect-error: not a clock
+    call: () => new EventLoop({ clock: "fake" }),
+    error: TypeError,
+    argument: "options.clock",
+    shown: '"fake"',
+  },
+  {
+    name: "setEventLoop(5)",
+    // @ts-expect-error: not a loop
+    call: () => setEventLoop(5),
+    error: TypeError,
+    argument: "loop",
+    shown: "5",
+  },
+  {
+    name: "partial(5)",
+    // @ts-expect-error: not a function
+    call: () => partial(5),
+    error: TypeError,
+    argument: "func",
+    shown: "5",
+  },
+  {
+    name: "kw(null)",
+    // @ts-expect-error: not an object
+    call: () => kw(null),
+    error: TypeError,
+    argument: "values",
+    shown: "null",
   },
 ];
 
