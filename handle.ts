@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { Source } from "./_debug.ts";
 import type { EventLoop } from "./loop.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
 import { repr } from "./repr.ts";
@@ -20,6 +21,8 @@ export const handleInternals = {} as {
   setScheduled(handle: TimerHandle, scheduled: boolean): void;
   /** The callback's description, as in `Exception in callback ...`. */
   describe(handle: Handle): string;
+  /** Records where the handle was created (debug mode). */
+  setSource(handle: Handle, source: Source): void;
 };
 
 /** Friend hook that loop.ts sets: a scheduled timer was cancelled. */
@@ -52,10 +55,14 @@ export class Handle {
   #args: unknown[] | undefined;
   #loop: EventLoop;
   #cancelled = false;
+  #source: Source | undefined;
 
   static {
     handleInternals.run = (handle) => handle.#run();
     handleInternals.describe = (handle) => handle.#describe();
+    handleInternals.setSource = (handle, source) => {
+      handle.#source = source;
+    };
   }
 
   /**
@@ -134,6 +141,9 @@ export class Handle {
     if (this.#cancelled) info.push("cancelled");
     if (this instanceof TimerHandle) info.push(`when=${this.when()}`);
     if (this.#callback !== undefined) info.push(this.#describe());
+    if (this.#source?.location !== undefined) {
+      info.push(`created at ${this.#source.location}`);
+    }
     return info;
   }
 
@@ -167,6 +177,7 @@ export class Handle {
         message: `Exception in callback ${this.#describe()}`,
         exception,
         handle: this,
+        ...(this.#source && { sourceTraceback: this.#source.stack }),
       });
     }
   }
