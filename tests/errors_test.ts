@@ -92,14 +92,21 @@ const MESSAGES: MessageCase[] = [
   },
   {
     name: "setResult() on a task",
-    trigger: (loop) => loop.createTask(() => Promise.resolve(1)).setResult(2),
+    trigger: async (loop) => {
+      const task = loop.createTask(() => Promise.resolve(1));
+      await loop.runUntilComplete(task);
+      task.setResult(2);
+    },
     errorClass: Error,
     message: "Task does not support set_result operation",
   },
   {
     name: "setException() on a task",
-    trigger: (loop) =>
-      loop.createTask(() => Promise.resolve(1)).setException(new Error("x")),
+    trigger: async (loop) => {
+      const task = loop.createTask(() => Promise.resolve(1));
+      await loop.runUntilComplete(task);
+      task.setException(new Error("x"));
+    },
     errorClass: Error,
     message: "Task does not support set_exception operation",
   },
