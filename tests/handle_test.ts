@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { EventLoop, Handle, kw, partial, TimerHandle } from "../mod.ts";
+import {
+  EventLoop,
+  type ExceptionContext,
+  Handle,
+  kw,
+  partial,
+  TimerHandle,
+} from "../mod.ts";
 
 async function runOnce(loop: EventLoop): Promise<void> {
   loop.stop();
@@ -154,4 +161,20 @@ Deno.test("Handle.toString() keeps the callback after it ran, as asyncio does", 
   await runOnce(loop);
   assert.equal(String(handle), "<Handle callback(1)>");
   loop.close();
+});
+
+Deno.test("Handle sends an async callback's rejection to the exception handler", async () => {
+  const loop = new EventLoop();
+  const contexts: ExceptionContext[] = [];
+  loop.setExceptionHandler((_loop, context) => void contexts.push(context));
+  loop.callSoon(async function failsLater() {
+    await null;
+    throw new Error("async boom");
+  });
+  loop.callLater(0.001, () => loop.stop());
+  await loop.runForever();
+  loop.close();
+  assert.equal(contexts.length, 1);
+  assert.match(contexts[0]!.message, /^Exception in callback failsLater\(\)/);
+  assert.equal((contexts[0]!.exception as Error).message, "async boom");
 });

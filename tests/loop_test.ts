@@ -611,36 +611,32 @@ Deno.test("Future await: resumed code runs to its next await of a pending future
   loop.close();
 });
 
-// TODO(#2): the loop stops waiting for resumed code after 16 microtask turns
-// without activity (QUIET_TURNS in loop.ts), so code that resumes through 15
-// or more nested async calls, or 16 awaits of plain promises, finishes after
-// the next ready callback; in asyncio it all runs inside the task's wakeup.
-// Deep in the resume mechanism, so left for the lead (see the report).
-Deno.test({
-  name:
-    "Future await: code resumed through 20 nested async calls runs before the next ready callback",
-  ignore: true,
-  fn: async () => {
-    const loop = new EventLoop({ clock: "virtual" });
-    const future = loop.createFuture<number>();
-    const seen: string[] = [];
-    async function nest(depth: number): Promise<number> {
-      if (depth === 0) return await future;
-      return 1 + await nest(depth - 1);
-    }
-    const task = loop.createTask(async () => {
-      seen.push(`resumed ${await nest(20)}`);
-    });
-    loop.callSoon(() => {
-      future.setResult(0);
-      loop.callSoon(() => seen.push("next callback"));
-    });
-    await loop.runUntilComplete(task);
-    await runOnce(loop);
-    assert.deepEqual(seen, ["resumed 20", "next callback"]);
-    loop.close();
-  },
-});
+for (const depth of [20, 200]) {
+  Deno.test({
+    name:
+      `Future await: code resumed through ${depth} nested async calls runs before the next ready callback`,
+    fn: async () => {
+      const loop = new EventLoop({ clock: "virtual" });
+      const future = loop.createFuture<number>();
+      const seen: string[] = [];
+      async function nest(depth: number): Promise<number> {
+        if (depth === 0) return await future;
+        return 1 + await nest(depth - 1);
+      }
+      const task = loop.createTask(async () => {
+        seen.push(`resumed ${await nest(depth)}`);
+      });
+      loop.callSoon(() => {
+        future.setResult(0);
+        loop.callSoon(() => seen.push("next callback"));
+      });
+      await loop.runUntilComplete(task);
+      await runOnce(loop);
+      assert.deepEqual(seen, [`resumed ${depth}`, "next callback"]);
+      loop.close();
+    },
+  });
+}
 
 Deno.test("Future await: code resumed through 10 nested async calls runs before the next ready callback", async () => {
   const loop = new EventLoop({ clock: "virtual" });
