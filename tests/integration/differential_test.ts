@@ -138,8 +138,30 @@ function run(
   });
 }
 
+let interpreter: Promise<string> | undefined;
+
+/**
+ * The interpreter behind `python3`, asked once: a pyenv shim costs a few
+ * hundred milliseconds per start.
+ */
+function pythonExecutable(): Promise<string> {
+  interpreter ??= (async () => {
+    const { code, stdout, stderr } = await new Deno.Command(PYTHON, {
+      args: ["-c", "import sys; print(sys.executable)"],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const path = decoder.decode(stdout).trim();
+    if (code !== 0 || path === "") {
+      throw new Error(`${PYTHON} does not run: ${decoder.decode(stderr)}`);
+    }
+    return path;
+  })();
+  return interpreter;
+}
+
 async function runPair(pair: Pair): Promise<PairRuns> {
-  const python = run(PYTHON, [pair.py], {
+  const python = run(await pythonExecutable(), [pair.py], {
     PYTHONDONTWRITEBYTECODE: "1",
     PYTHONIOENCODING: "utf-8",
     PYTHONHASHSEED: "0",
