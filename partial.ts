@@ -83,12 +83,17 @@ export interface PartialFunction<A extends unknown[], R> {
   readonly keywords: Readonly<Record<string, unknown>>;
 }
 
-/** The parameters of a function with keywords, less its final options. */
-export type PositionalParameters<F extends AnyFunction> = Parameters<F> extends
-  [...infer I, unknown] ? I : [];
+/**
+ * The parameters of a function with keywords, less its final options. The
+ * options may be optional (`{ n = 0 }: { n?: number } = {}`, Python's
+ * `n=0`).
+ */
+export type PositionalParameters<F extends AnyFunction> =
+  Required<Parameters<F>> extends [...infer I, unknown] ? I : [];
 /** The options object that a function with keywords takes last. */
-export type KeywordParameter<F extends AnyFunction> = Parameters<F> extends
-  [...unknown[], infer L extends object] ? L : never;
+export type KeywordParameter<F extends AnyFunction> =
+  Required<Parameters<F>> extends [...unknown[], infer L extends object] ? L
+    : never;
 /** The prefixes of a parameter list, which {@linkcode partial} can bind. */
 export type ParameterPrefix<P extends unknown[]> = P extends [] ? []
   : P extends [...infer I, unknown] ? P | ParameterPrefix<I>
