@@ -9,7 +9,7 @@ import { CancelledError, InvalidStateError } from "./errors.ts";
 import { loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
-import { repr } from "./repr.ts";
+import { repr, shortRepr } from "./repr.ts";
 
 /** Options for the {@linkcode Future} constructor. */
 export interface FutureOptions {
@@ -351,11 +351,13 @@ export class Future<T> implements PromiseLike<T> {
   protected reprInfo(): string[] {
     const state = this.#state;
     const info: string[] = [state.name === "failed" ? "finished" : state.name];
-    if (state.name === "finished") info.push(`result=${repr(state.value)}`);
+    if (state.name === "finished") {
+      info.push(`result=${shortRepr(state.value)}`);
+    }
     if (state.name === "failed") info.push(`exception=${repr(state.error)}`);
     const callbacks = this.#callbacks;
     if (callbacks.length > 0) {
-      const format = (fn: AnyFunction) => `${formatCallback(fn, repr)}()`;
+      const format = (fn: AnyFunction) => `${formatCallback(fn, shortRepr)}()`;
       const shown = callbacks.length <= 2 ? callbacks.map(format) : [
         format(callbacks[0]!),
         `<${callbacks.length - 2} more>`,
