@@ -17,7 +17,7 @@ def timer():
 
 loop.call_soon(step, 0)
 loop.call_soon(print, 'also in the first iteration')
-loop.call_later(0.05, timer)
+loop.call_later(10, timer)
 loop.stop()
 loop.run_forever()
 print('after first run:', ran)

@@ -17,7 +17,7 @@ function timer(): void {
 
 loop.callSoon(step, 0);
 loop.callSoon(print, "also in the first iteration");
-loop.callLater(0.05, timer);
+loop.callLater(10, timer);
 loop.stop();
 await loop.runForever();
 print("after first run:", ran);
