@@ -71,8 +71,19 @@ export function kw<K extends object>(values: K): Keywords<K> {
  *
  * @typeParam A The parameters still to be given.
  * @typeParam R The return type of the wrapped function.
+ * @typeParam K The keyword arguments (the options object) that a call may
+ * add with `kw({...})`, when the partial was made with keywords.
  */
-export interface PartialFunction<A extends unknown[], R> {
+export interface PartialFunction<
+  A extends unknown[],
+  R,
+  K extends object = never,
+> {
+  /**
+   * Calls `func(...args, ...more)` with the bound keywords, updated by the
+   * `kw({...})` given last, as Python's `p(*more, **keywords)`.
+   */
+  (...more: [...A, Keywords<Partial<K>>]): R;
   /** Calls `func(...args, ...more)`, then the keywords if there are any. */
   (...more: A): R;
   /** The wrapped function (never itself a partial: partials flatten). */
@@ -98,9 +109,16 @@ export type KeywordParameter<F extends AnyFunction> =
 export type ParameterPrefix<P extends unknown[]> = P extends [] ? []
   : P extends [...infer I, unknown] ? P | ParameterPrefix<I>
   : P;
-/** The parameters left after the prefix `B` is bound. */
+/**
+ * The parameters left after the prefix `B` is bound: `P` less as many
+ * leading parameters as `B` has (their types were checked against `B`
+ * already, and may be wider than the bound values, such as `unknown`).
+ */
 export type RemainingParameters<P extends unknown[], B extends unknown[]> =
-  P extends [...B, ...infer R] ? R : never;
+  B extends [unknown, ...infer BRest]
+    ? P extends [unknown?, ...infer PRest] ? RemainingParameters<PRest, BRest>
+    : []
+    : P;
 
 const PARTIAL = Symbol("asyncio-ts.partial");
 
@@ -110,6 +128,31 @@ interface PartialState {
   keywords: Readonly<Record<string, unknown>> | undefined;
 }
 
+/**
+ * Binds more arguments and keywords to a partial made with keywords, as
+ * Python's `functools.partial(p, *args, **keywords)`: the result is one
+ * flat partial of the original function, whose keywords are the old ones
+ * updated by the new.
+ *
+ * @typeParam A The parameters the partial still takes.
+ * @typeParam R The return type.
+ * @typeParam K The options object of the original function.
+ * @typeParam B The positional arguments to bind.
+ * @typeParam KW The keyword arguments to bind or override.
+ * @param func A partial made with keywords.
+ * @param args The positional arguments to bind, then `kw({...})`.
+ * @returns The partial function, with `.func`, `.args` and `.keywords`.
+ */
+export function partial<
+  A extends unknown[],
+  R,
+  K extends object,
+  B extends ParameterPrefix<A>,
+  KW extends Partial<K> = Partial<K>,
+>(
+  func: PartialFunction<A, R, K>,
+  ...args: [...B, Keywords<KW>]
+): PartialFunction<RemainingParameters<A, B>, R, K>;
 /**
  * Returns a function that calls `func` with `args` before the arguments it
  * is given, as Python's `functools.partial` does.
@@ -123,6 +166,7 @@ interface PartialState {
  *
  * @typeParam F The function to wrap.
  * @typeParam B The bound positional arguments.
+ * @typeParam KW The bound keyword arguments.
  * @param func The function to call.
  * @param args The positional arguments to bind, then optionally `kw({...})`.
  * @returns The partial function, with `.func`, `.args` and `.keywords`.
@@ -143,12 +187,14 @@ interface PartialState {
 export function partial<
   F extends AnyFunction,
   B extends ParameterPrefix<PositionalParameters<F>>,
+  KW extends KeywordParameter<F> = KeywordParameter<F>,
 >(
   func: F,
-  ...args: [...B, Keywords<KeywordParameter<F>>]
+  ...args: [...B, Keywords<KW>]
 ): PartialFunction<
   RemainingParameters<PositionalParameters<F>, B>,
-  ReturnType<F>
+  ReturnType<F>,
+  KeywordParameter<F>
 >;
 /**
  * Returns a function that calls `func` with `args` before the arguments it
