@@ -35,6 +35,8 @@ export const loopHooks = {
   suspended: missing as (loop: EventLoop) => void,
   /** Something happened on `loop` (a then() call, a settled task...). */
   activity: missing as (loop: EventLoop) => void,
+  /** The loop whose `runForever()` is underway, if any. */
+  runningLoop: missing as () => EventLoop | null,
   /** The task whose code `loop` is running now, if any. */
   currentTask: missing as (loop: EventLoop) => Task<unknown> | undefined,
 };

@@ -301,6 +301,28 @@ export class Future<T> implements PromiseLike<T> {
         queueMicrotask(settle);
         return;
       }
+      const running = loopHooks.runningLoop();
+      if (running !== null && running !== loop) {
+        const current = loopHooks.currentTask(running);
+        if (current !== undefined) {
+          // As asyncio's Task.__step: a task awaits only futures of its own
+          // loop, and gets RuntimeError on its loop's next iteration.
+          const error = new Error(
+            `Task ${current} got Future ${this} attached to a different loop`,
+          );
+          running.callSoon(() => {
+            loopHooks.resumed(running, current);
+            try {
+              if (typeof onRejected === "function") resolve(onRejected(error));
+              else reject(error);
+            } catch (thrown) {
+              reject(thrown);
+            }
+          });
+          loopHooks.suspended(running);
+          return;
+        }
+      }
       const task = loopHooks.currentTask(loop);
       if (task !== undefined) taskHooks.awaiting(task, this);
       const wakeup = (): void => {
