@@ -139,6 +139,8 @@ function run(
 }
 
 let interpreter: Promise<string> | undefined;
+/** The reference is Python 3.11; failures name the version that ran. */
+let pythonVersion = "";
 
 /**
  * The interpreter behind `python3`, asked once: a pyenv shim costs a few
@@ -147,14 +149,20 @@ let interpreter: Promise<string> | undefined;
 function pythonExecutable(): Promise<string> {
   interpreter ??= (async () => {
     const { code, stdout, stderr } = await new Deno.Command(PYTHON, {
-      args: ["-c", "import sys; print(sys.executable)"],
+      args: [
+        "-c",
+        "import sys; print(sys.executable); print(sys.version.split()[0])",
+      ],
       stdout: "piped",
       stderr: "piped",
     }).output();
-    const path = decoder.decode(stdout).trim();
+    const [path = "", version = ""] = decoder.decode(stdout).trim().split(
+      "\n",
+    );
     if (code !== 0 || path === "") {
       throw new Error(`${PYTHON} does not run: ${decoder.decode(stderr)}`);
     }
+    pythonVersion = version;
     return path;
   })();
   return interpreter;
@@ -277,7 +285,8 @@ for (const [index, pair] of pairs.entries()) {
       if (problems.length > 0) {
         assert.fail(
           `${pair.name} does not match asyncio ${problems.join("\n")}\n` +
-            `  $ ${python.command}\n  python stderr:\n${indent(python.stderr)}`,
+            `  $ ${python.command}  (Python ${pythonVersion}; the ` +
+            `reference is 3.11)\n  python stderr:\n${indent(python.stderr)}`,
         );
       }
     },
