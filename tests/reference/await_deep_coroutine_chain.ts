@@ -1,10 +1,8 @@
-// PENDING (differs from asyncio; see tests/README.md): awaiting a chain of
-// async functions that never suspend does not yield, however deep the
-// chain: the task runs on before the callback it queued. Here the loop
-// takes a chain deeper than its 16 quiet microtask turns for a foreign
-// await and runs the callback in the middle of it.
-import { newLoop } from "../_loop.ts";
-import { print } from "../_py.ts";
+// Awaiting a chain of async functions that never suspend does not yield,
+// however deep the chain: the task runs on before the callback it queued
+// (each level costs a microtask turn in which the library sees nothing).
+import { newLoop } from "./_loop.ts";
+import { print } from "./_py.ts";
 
 const loop = newLoop();
 

@@ -1,6 +1,5 @@
-# PENDING (the TypeScript side differs; see tests/README.md): awaiting a
-# chain of coroutines that never suspend does not yield, however deep the
-# chain: the task runs on before the callback it queued.
+# Awaiting a chain of coroutines that never suspend does not yield, however
+# deep the chain: the task runs on before the callback it queued.
 import asyncio
 
 loop = asyncio.new_event_loop()
