@@ -10,7 +10,7 @@ import { CancelledError, InvalidStateError } from "./errors.ts";
 import { futureHooks, loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
-import { repr } from "./repr.ts";
+import { repr, shortRepr } from "./repr.ts";
 
 /** Options for the {@linkcode Future} constructor. */
 export interface FutureOptions {
@@ -394,11 +394,21 @@ export class Future<T> implements PromiseLike<T> {
       if (running !== null && running !== loop) {
         const other = loopHooks.currentTask(running);
         if (other !== undefined) {
-          reject(
-            new Error(
-              `Task ${other} got Future ${this} attached to a different loop`,
-            ),
+          // As asyncio's Task.__step: a task awaits only futures of its own
+          // loop, and gets RuntimeError on its loop's next iteration.
+          const error = new Error(
+            `Task ${other} got Future ${this} attached to a different loop`,
           );
+          running.callSoon(() => {
+            loopHooks.resumed(running, other);
+            try {
+              if (typeof onRejected === "function") resolve(onRejected(error));
+              else reject(error);
+            } catch (thrown) {
+              reject(thrown);
+            }
+          });
+          loopHooks.suspended(running);
           return;
         }
       }
@@ -460,11 +470,13 @@ export class Future<T> implements PromiseLike<T> {
   protected reprInfo(): string[] {
     const state = this.#state;
     const info: string[] = [state.name === "failed" ? "finished" : state.name];
-    if (state.name === "finished") info.push(`result=${repr(state.value)}`);
+    if (state.name === "finished") {
+      info.push(`result=${shortRepr(state.value)}`);
+    }
     if (state.name === "failed") info.push(`exception=${repr(state.error)}`);
     const callbacks = this.#callbacks;
     if (callbacks.length > 0) {
-      const format = (fn: AnyFunction) => `${formatCallback(fn, repr)}()`;
+      const format = (fn: AnyFunction) => `${formatCallback(fn, shortRepr)}()`;
       const shown = callbacks.length <= 2 ? callbacks.map(format) : [
         format(callbacks[0]!),
         `<${callbacks.length - 2} more>`,

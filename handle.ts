@@ -9,7 +9,7 @@
 import type { Source } from "./_debug.ts";
 import type { EventLoop } from "./loop.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
-import { repr } from "./repr.ts";
+import { shortRepr } from "./repr.ts";
 
 /** Friend access for loop.ts; not exported from mod.ts. */
 export const handleInternals = {} as {
@@ -150,8 +150,8 @@ export class Handle {
   #describe(): string {
     const callback = this.#callback;
     if (callback === undefined) return "<cancelled>";
-    return `${formatCallback(callback, repr)}(${
-      (this.#args ?? []).map(repr).join(", ")
+    return `${formatCallback(callback, shortRepr)}(${
+      (this.#args ?? []).map(shortRepr).join(", ")
     })`;
   }
 
