@@ -128,9 +128,14 @@ export class Task<T> extends Future<T> {
       }
     };
     taskHooks.woken = (task) => {
+      const waiter = task.#futWaiter;
       task.#futWaiter = undefined;
       if (!task.#mustCancel) return undefined;
       task.#mustCancel = false;
+      // The future was cancelled already (by the first of several
+      // requests): its own CancelledError goes in, with the first message,
+      // as asyncio's `__step` keeps a CancelledError it is given.
+      if (waiter?.cancelled()) return undefined;
       return new CancelledError(task.#cancelMessage);
     };
   }
