@@ -314,10 +314,12 @@ export class Task<T> extends Future<T> {
    */
   protected override reprInfo(): string[] {
     const info = super.reprInfo();
-    if (this.#mustCancel && !this.done()) info[0] = "cancelling";
+    // As Python 3.11: pending cancel requests show, and wait_for comes
+    // right after the name (where asyncio has the coroutine), before cb.
+    if (this.#cancelRequests > 0 && !this.done()) info[0] = "cancelling";
     info.splice(1, 0, `name=${repr(this.#name)}`);
     if (this.#futWaiter !== undefined && !this.done()) {
-      info.push(`wait_for=${String(this.#futWaiter)}`);
+      info.splice(2, 0, `wait_for=${String(this.#futWaiter)}`);
     }
     return info;
   }

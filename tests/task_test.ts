@@ -30,3 +30,32 @@ Deno.test("Task.cancel() twice before the task wakes delivers the first message 
   assert.deepEqual(log, [["caught", "one", 2]]);
   loop.close();
 });
+
+Deno.test("Task.toString() shows cancelling while cancel requests are pending, and wait_for before cb, as asyncio 3.11", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const task = loop.createTask(() => loop.createFuture<void>(), { name: "c" });
+  task.addDoneCallback(function onDone() {});
+  await loop.runUntilComplete(() => sleep(0));
+  // asyncio 3.11, without the coro=<...> part:
+  // <Task pending name='c' wait_for=<Future pending cb=[Task.task_wakeup()]> cb=[<lambda>() at ...]>
+  assert.match(
+    String(task),
+    /^<Task pending name='c' wait_for=<Future pending cb=\[\w+\(\)\]> cb=\[onDone\(\)\]>$/,
+  );
+
+  task.cancel();
+  task.cancel();
+  assert.equal(
+    String(task),
+    "<Task cancelling name='c' wait_for=<Future cancelled> cb=[onDone()]>",
+  );
+  task.uncancel();
+  task.uncancel();
+  assert.equal(
+    String(task),
+    "<Task pending name='c' wait_for=<Future cancelled> cb=[onDone()]>",
+  );
+  await assert.rejects(loop.runUntilComplete(task), CancelledError);
+  assert.equal(String(task), "<Task cancelled name='c'>");
+  loop.close();
+});
