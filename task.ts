@@ -380,6 +380,41 @@ export class Task<T> extends Future<T> {
   }
 }
 
+/**
+ * Creates a task on the running loop, as `asyncio.create_task()`: the
+ * same as {@linkcode EventLoop.createTask} on {@linkcode getRunningLoop}.
+ *
+ * @typeParam T The type of the result.
+ * @param coro An `async` function, called on the task's first step (one
+ * iteration later, as asyncio starts a coroutine), or a promise of work
+ * that is already running.
+ * @param options The task's name, and an `AbortSignal` that cancels it.
+ * @returns The task.
+ * @throws {Error} If no loop is running.
+ *
+ * @example Usage
+ * ```ts
+ * import { createTask, EventLoop, sleep } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop({ clock: "virtual" });
+ * const result = await loop.runUntilComplete(async () => {
+ *   const child = createTask(() => sleep(1, "child"), { name: "child" });
+ *   return `${child.getName()}: ${await child}`;
+ * });
+ * assert.equal(result, "child: child");
+ * loop.close();
+ * ```
+ */
+export function createTask<T>(
+  coro: Coroutine<T>,
+  options: Omit<TaskOptions, "loop"> = {},
+): Task<T> {
+  const loop = loopHooks.running();
+  if (loop === null) throw new Error("no running event loop");
+  return loop.createTask(coro, options);
+}
+
 function resolveLoop(loop: EventLoop | undefined, method: string): EventLoop {
   if (loop !== undefined) {
     if (typeof loop !== "object" || loop === null) {

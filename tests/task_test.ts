@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { CancelledError, currentTask, EventLoop, sleep } from "../mod.ts";
+import {
+  CancelledError,
+  createTask,
+  currentTask,
+  EventLoop,
+  sleep,
+} from "../mod.ts";
 
 // Expected values come from the same programs run on Python 3.11's asyncio.
 
@@ -57,5 +63,26 @@ Deno.test("Task.toString() shows cancelling while cancel requests are pending, a
   );
   await assert.rejects(loop.runUntilComplete(task), CancelledError);
   assert.equal(String(task), "<Task cancelled name='c'>");
+  loop.close();
+});
+
+Deno.test("createTask() creates a task on the running loop, and throws outside one", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const log: string[] = [];
+  const result = await loop.runUntilComplete(async () => {
+    const child = createTask(() => {
+      log.push("child");
+      return currentTask()!.getName();
+    }, { name: "child" });
+    log.push("parent");
+    assert.equal(child.getLoop(), loop);
+    return await child;
+  });
+  assert.equal(result, "child");
+  assert.deepEqual(log, ["parent", "child"]);
+  // asyncio.create_task() outside a loop: RuntimeError('no running event loop')
+  assert.throws(() => createTask(() => {}), {
+    message: "no running event loop",
+  });
   loop.close();
 });
