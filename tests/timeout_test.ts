@@ -69,3 +69,31 @@ Deno.test("timeout() lets a cancellation that meets its expiry propagate as Canc
     });
   }
 });
+
+Deno.test("Timeout.toString() and Timeout.reschedule() name the states as asyncio", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const log: string[] = [];
+  await loop.runUntilComplete(async () => {
+    const scope = timeout(5);
+    log.push(String(scope));
+    await scope.run(async (s) => {
+      log.push(String(s));
+      await sleep(1);
+    });
+    log.push(String(scope));
+    try {
+      scope.reschedule(10);
+    } catch (error) {
+      log.push((error as Error).message);
+    }
+  });
+  // asyncio 3.11: <Timeout [finished]>, "Cannot change state of finished
+  // Timeout" (its repr of an active one also shows when=...).
+  assert.deepEqual(log, [
+    "<Timeout [created]>",
+    "<Timeout [active] when=5>",
+    "<Timeout [finished]>",
+    "Cannot change state of finished Timeout",
+  ]);
+  loop.close();
+});
