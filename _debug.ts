@@ -6,8 +6,12 @@
  * @module
  */
 
-// The folder of this module: frames inside it are the library's own.
+// The folder of this module: frames inside it are the library's own. Node
+// with --enable-source-maps prints such frames as paths, not file: URLs.
 const LIBRARY = import.meta.url.slice(0, import.meta.url.lastIndexOf("/") + 1);
+const LIBRARY_PATH = LIBRARY.startsWith("file:///")
+  ? decodeURIComponent(LIBRARY.slice("file://".length))
+  : undefined;
 
 /** A stack captured where something was created. */
 export interface Source {
@@ -19,9 +23,14 @@ export interface Source {
 
 /** Whether a stack frame is in one of the library's own files. */
 function isLibraryFrame(frame: string): boolean {
-  const start = frame.indexOf(LIBRARY);
+  let start = frame.indexOf(LIBRARY);
+  let length = LIBRARY.length;
+  if (start < 0 && LIBRARY_PATH !== undefined) {
+    start = frame.indexOf(LIBRARY_PATH);
+    length = LIBRARY_PATH.length;
+  }
   if (start < 0) return false;
-  const rest = frame.slice(start + LIBRARY.length);
+  const rest = frame.slice(start + length);
   const end = rest.search(/:\d+:\d+\)?$/);
   return !(end < 0 ? rest : rest.slice(0, end)).includes("/");
 }

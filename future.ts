@@ -260,6 +260,9 @@ export class Future<T> implements PromiseLike<T> {
       throw new InvalidStateError("invalid state");
     }
     this.#state = { name: "failed", error };
+    // Scheduled first, as asyncio does: the callbacks are then out of the
+    // repr that the report shows (asyncio formats it when the future dies).
+    this.#scheduleCallbacks();
     this.#logTraceback = true;
     unretrieved.register(this, {
       loop: this.#loop,
@@ -268,7 +271,6 @@ export class Future<T> implements PromiseLike<T> {
       future: this.toString(),
       source: this.#source,
     }, this);
-    this.#scheduleCallbacks();
   }
 
   /**

@@ -158,28 +158,39 @@ export class Handle {
   #run(): void {
     const callback = this.#callback!;
     const args = this.#args!;
+    let result: unknown;
     try {
       switch (args.length) {
         case 0:
-          callback();
+          result = callback();
           break;
         case 1:
-          callback(args[0]);
+          result = callback(args[0]);
           break;
         case 2:
-          callback(args[0], args[1]);
+          result = callback(args[0], args[1]);
           break;
         default:
-          callback(...args);
+          result = callback(...args);
       }
     } catch (exception) {
-      this.#loop.callExceptionHandler({
-        message: `Exception in callback ${this.#describe()}`,
-        exception,
-        handle: this,
-        ...(this.#source && { sourceTraceback: this.#source.stack }),
-      });
+      this.#report(exception);
+      return;
     }
+    // An async callback's exception arrives as a rejection: it goes to the
+    // exception handler too, never to the host as an unhandled rejection.
+    if (result instanceof Promise) {
+      result.then(undefined, (exception) => this.#report(exception));
+    }
+  }
+
+  #report(exception: unknown): void {
+    this.#loop.callExceptionHandler({
+      message: `Exception in callback ${this.#describe()}`,
+      exception,
+      handle: this,
+      ...(this.#source && { sourceTraceback: this.#source.stack }),
+    });
   }
 }
 

@@ -76,8 +76,9 @@ export type Awaitable<T> = Future<T> | Coroutine<T>;
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
 // The longest host wait, in seconds (CPython's MAXIMUM_SELECT_TIMEOUT).
 const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
-// Microtask turns with no sign of life after which code that the loop
-// resumed is taken to be waiting on something foreign (a fetch).
+// Microtask turns with no sign of life after which the loop gives code
+// that it resumed one host task to finish, before taking it to be waiting
+// on something foreign (a fetch).
 const QUIET_TURNS = 16;
 // Microtask turns the loop gives when nothing is ready, before it waits on
 // the host.
@@ -140,6 +141,17 @@ function checkTime(method: string, name: string, value: unknown): void {
     );
   }
 }
+
+/**
+ * Probes for the unit tests (tests/loop_test.ts), as handle.ts keeps its
+ * friend access; not exported from mod.ts and never used by the library.
+ */
+export const loopInternals = {} as {
+  /** How many timers the loop's heap holds, cancelled ones included. */
+  scheduledCount(loop: EventLoop): number;
+  /** How many handles the loop's ready queue holds. */
+  readyCount(loop: EventLoop): number;
+};
 
 function runUntilCompleteCb(future: Future<unknown>): void {
   future.getLoop().stop();
@@ -220,6 +232,8 @@ export class EventLoop {
       loop.#activity++;
     };
     loopHooks.currentTask = (loop) => loop.#currentTask;
+    loopInternals.scheduledCount = (loop) => loop.#scheduled.size;
+    loopInternals.readyCount = (loop) => loop.#ready.length;
     loopHooks.awaitingTask = (loop) => {
       if (loop.#currentTask !== undefined) return loop.#currentTask;
       if (loop.#detached.size === 0) return undefined;
@@ -493,6 +507,10 @@ export class EventLoop {
               await undefined;
               quiet = seen === this.#activity ? quiet + 1 : 0;
             } while (this.#resuming && quiet < QUIET_TURNS);
+            // Still no suspension: one host task drains the microtask queue
+            // whatever its depth (deeply nested async calls), which tells a
+            // long chain from code that went off to await something foreign.
+            if (this.#resuming) await yieldToHost();
             if (this.#resuming && this.#currentTask !== undefined) {
               this.#detached.add(taskHooks.ref(this.#currentTask));
             }

@@ -11,6 +11,8 @@
  * @module
  */
 
+import { repr } from "./repr.ts";
+
 /** Any function, as the constraint of {@linkcode partial}. */
 // deno-lint-ignore no-explicit-any
 export type AnyFunction = (...args: any[]) => unknown;
@@ -32,7 +34,7 @@ export class Keywords<K extends object> {
   constructor(values: K) {
     if (typeof values !== "object" || values === null) {
       throw new TypeError(
-        `kw() expected \`values\` to be an object, got ${String(values)}`,
+        `kw() expected \`values\` to be an object, got ${repr(values)}`,
       );
     }
     this.values = Object.freeze({ ...values });
@@ -71,8 +73,19 @@ export function kw<K extends object>(values: K): Keywords<K> {
  *
  * @typeParam A The parameters still to be given.
  * @typeParam R The return type of the wrapped function.
+ * @typeParam K The options object that the bound keywords fill, if
+ * keywords were bound; a call may then add or override some of them.
  */
-export interface PartialFunction<A extends unknown[], R> {
+export interface PartialFunction<
+  A extends unknown[],
+  R,
+  K extends object = never,
+> {
+  /**
+   * Calls `func(...args, ...more)` with the bound keywords, updated for
+   * this call only by the trailing `kw({...})`.
+   */
+  (...more: [...A, Keywords<Partial<K>>]): R;
   /** Calls `func(...args, ...more)`, then the keywords if there are any. */
   (...more: A): R;
   /** The wrapped function (never itself a partial: partials flatten). */
@@ -143,7 +156,8 @@ export function partial<
   ...args: [...B, Keywords<KeywordParameter<F>>]
 ): PartialFunction<
   RemainingParameters<PositionalParameters<F>, B>,
-  ReturnType<F>
+  ReturnType<F>,
+  KeywordParameter<F>
 >;
 /**
  * Returns a function that calls `func` with `args` before the arguments it
@@ -166,7 +180,7 @@ export function partial(
 ): PartialFunction<unknown[], unknown> {
   if (typeof func !== "function") {
     throw new TypeError(
-      `partial() expected \`func\` to be a function, got ${String(func)}`,
+      `partial() expected \`func\` to be a function, got ${repr(func)}`,
     );
   }
   let keywords: Record<string, unknown> | undefined;
@@ -233,9 +247,9 @@ export function formatCallback(
 }
 
 function formatPartial(state: PartialState): string {
-  const parts = state.args.map(String);
+  const parts = state.args.map(repr);
   for (const [key, value] of Object.entries(state.keywords ?? {})) {
-    parts.push(`${key}=${String(value)}`);
+    parts.push(`${key}=${repr(value)}`);
   }
   return `functools.partial(${state.func.name || "<anonymous>"}${
     parts.length ? ", " + parts.join(", ") : ""

@@ -35,10 +35,13 @@ Deno.test("EventLoop in debug mode reports a callback slower than slowCallbackDu
     warnings.restore();
     loop.close();
   }
-  assert.equal(warnings.lines.length, 1);
-  assert.match(
-    warnings.lines[0]!,
-    /^Executing <Handle busy\(20\) created at .*debug_test\.(ts|js):\d+> took \d+\.\d{3} seconds$/,
+  // On a loaded machine another callback may be slow too: look for ours.
+  assert.ok(
+    warnings.lines.some((line) =>
+      /^Executing <Handle busy\(20\) created at .*debug_test\.(ts|js):\d+> took \d+\.\d{3} seconds$/
+        .test(line)
+    ),
+    warnings.lines.join("\n"),
   );
 });
 
@@ -132,17 +135,20 @@ Deno.test("EventLoop.close() in debug mode says how much work it drops", () => {
 Deno.test("Task code that resumes counts toward the slow-callback measure of its wakeup", async () => {
   const loop = new EventLoop({ clock: "virtual" });
   loop.setDebug(true);
-  loop.slowCallbackDuration = 0.005;
+  loop.slowCallbackDuration = 0.02;
   const warnings = captureWarnings();
   try {
     await loop.runUntilComplete(async () => {
       await sleep(0);
-      busy(20);
+      busy(40);
     });
   } finally {
     warnings.restore();
     loop.close();
   }
-  assert.equal(warnings.lines.length, 1);
-  assert.match(warnings.lines[0]!, /^Executing <Handle /);
+  // The wakeup of `await sleep(0)` (wakeNow) ran the busy code it resumed.
+  assert.ok(
+    warnings.lines.some((line) => /^Executing <Handle wakeNow\(/.test(line)),
+    warnings.lines.join("\n"),
+  );
 });

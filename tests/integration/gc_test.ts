@@ -24,7 +24,7 @@ Deno.test("Future and Task report never-retrieved exceptions and dropped pending
   const lines = (await runFixture("never_retrieved.ts")).trim().split("\n")
     .sort();
   assert.deepEqual(lines, [
-    "Future exception was never retrieved exception=RangeError('lost')",
+    "Future exception was never retrieved exception=RangeError('lost') future=<Future finished exception=RangeError('lost')>",
     "Task exception was never retrieved exception=TypeError('task failed')",
     "Task was destroyed but it is pending!",
   ]);
