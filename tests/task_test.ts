@@ -551,10 +551,11 @@ Deno.test("Task.cancel() of a task awaiting a foreign promise arrives at its nex
   await t.step("a promise resolved by the host's setTimeout", async () => {
     const loop = new EventLoop({ clock: "virtual" });
     const log: unknown[] = [];
+    // The host's timer starts once the task is cancelled, so it resolves
+    // the promise from outside the loop after the cancel() in any runtime.
+    let resolve!: (value: string) => void;
+    const host = new Promise<string>((r) => resolve = r);
     const task = loop.createTask(async () => {
-      const host = new Promise<string>((resolve) => {
-        setTimeout(() => resolve("host"), 1);
-      });
       log.push(["got", await host]);
       try {
         await sleep(5);
@@ -565,7 +566,10 @@ Deno.test("Task.cancel() of a task awaiting a foreign promise arrives at its nex
       }
     });
     loop.callSoon(() =>
-      loop.callSoon(() => log.push(["cancel", task.cancel("away")]))
+      loop.callSoon(() => {
+        log.push(["cancel", task.cancel("away")]);
+        setTimeout(() => resolve("host"), 0);
+      })
     );
 
     await assert.rejects(loop.runUntilComplete(task), { message: "away" });
