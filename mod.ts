@@ -57,6 +57,7 @@ export { repr } from "./repr.ts";
 export {
   allTasks,
   type Coroutine,
+  createTask,
   currentTask,
   Task,
   type TaskOptions,

@@ -128,9 +128,14 @@ export class Task<T> extends Future<T> {
       }
     };
     taskHooks.woken = (task) => {
+      const waiter = task.#futWaiter;
       task.#futWaiter = undefined;
       if (!task.#mustCancel) return undefined;
       task.#mustCancel = false;
+      // The future was cancelled already (by the first of several
+      // requests): its own CancelledError goes in, with the first message,
+      // as asyncio's `__step` keeps a CancelledError it is given.
+      if (waiter?.cancelled()) return undefined;
       return new CancelledError(task.#cancelMessage);
     };
   }
@@ -309,10 +314,12 @@ export class Task<T> extends Future<T> {
    */
   protected override reprInfo(): string[] {
     const info = super.reprInfo();
-    if (this.#mustCancel && !this.done()) info[0] = "cancelling";
+    // As Python 3.11: pending cancel requests show, and wait_for comes
+    // right after the name (where asyncio has the coroutine), before cb.
+    if (this.#cancelRequests > 0 && !this.done()) info[0] = "cancelling";
     info.splice(1, 0, `name=${repr(this.#name)}`);
     if (this.#futWaiter !== undefined && !this.done()) {
-      info.push(`wait_for=${String(this.#futWaiter)}`);
+      info.splice(2, 0, `wait_for=${String(this.#futWaiter)}`);
     }
     return info;
   }
@@ -371,6 +378,41 @@ export class Task<T> extends Future<T> {
     this.#unlisten = undefined;
     loopHooks.taskDone(this.getLoop(), this as Task<unknown>);
   }
+}
+
+/**
+ * Creates a task on the running loop, as `asyncio.create_task()`: the
+ * same as {@linkcode EventLoop.createTask} on {@linkcode getRunningLoop}.
+ *
+ * @typeParam T The type of the result.
+ * @param coro An `async` function, called on the task's first step (one
+ * iteration later, as asyncio starts a coroutine), or a promise of work
+ * that is already running.
+ * @param options The task's name, and an `AbortSignal` that cancels it.
+ * @returns The task.
+ * @throws {Error} If no loop is running.
+ *
+ * @example Usage
+ * ```ts
+ * import { createTask, EventLoop, sleep } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop({ clock: "virtual" });
+ * const result = await loop.runUntilComplete(async () => {
+ *   const child = createTask(() => sleep(1, "child"), { name: "child" });
+ *   return `${child.getName()}: ${await child}`;
+ * });
+ * assert.equal(result, "child: child");
+ * loop.close();
+ * ```
+ */
+export function createTask<T>(
+  coro: Coroutine<T>,
+  options: Omit<TaskOptions, "loop"> = {},
+): Task<T> {
+  const loop = loopHooks.running();
+  if (loop === null) throw new Error("no running event loop");
+  return loop.createTask(coro, options);
 }
 
 function resolveLoop(loop: EventLoop | undefined, method: string): EventLoop {

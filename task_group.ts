@@ -85,7 +85,7 @@ export class TaskGroup {
    */
   enter(): void {
     if (this.#entered) {
-      throw new Error(`TaskGroup ${this} has been already entered`);
+      throw new Error(`TaskGroup ${this} has already been entered`);
     }
     const loop = loopHooks.running();
     const parent = loop === null ? undefined : loopHooks.currentTask(loop);

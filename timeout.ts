@@ -20,7 +20,8 @@ import {
   eventLoop,
 } from "./_util.ts";
 
-type State = "created" | "entered" | "expiring" | "expired" | "exited";
+// asyncio's `_State` values; "entered" is shown as "active".
+type State = "created" | "entered" | "expiring" | "expired" | "finished";
 
 function checkSeconds(method: string, name: string, value: unknown): void {
   if (value === null) return;
@@ -156,7 +157,7 @@ export class Timeout {
         // No other cancellation was requested: it is ours to handle.
         throw new TimeoutError(undefined, { cause: error });
       }
-    } else this.#state = "exited";
+    } else this.#state = "finished";
   }
 
   /**
