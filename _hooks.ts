@@ -82,5 +82,8 @@ export const taskHooks = {
    * The future the task awaited is done and its code resumes: returns the
    * `CancelledError` to throw there instead if a cancellation is pending.
    */
-  woken: (_task: Task<unknown>): Error | undefined => undefined,
+  woken: (
+    _task: Task<unknown>,
+    _future: Future<unknown>,
+  ): Error | undefined => undefined,
 };

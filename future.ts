@@ -420,7 +420,7 @@ export class Future<T> implements PromiseLike<T> {
       const wakeup = (): void => {
         const cancelled = task === undefined
           ? undefined
-          : taskHooks.woken(task);
+          : taskHooks.woken(task, this);
         loopHooks.resumed(loop, task);
         settle(cancelled);
       };

@@ -76,6 +76,7 @@ export {
   type AsCompleted,
   asCompleted,
   type AsCompletedOptions,
+  type CompletedFuture,
   FIRST_COMPLETED,
   FIRST_EXCEPTION,
   type ReturnWhen,

@@ -127,15 +127,19 @@ export class Task<T> extends Future<T> {
         task.#mustCancel = false;
       }
     };
-    taskHooks.woken = (task) => {
-      const waiter = task.#futWaiter;
+    taskHooks.woken = (task, future) => {
+      // Only the task's own waiter stops being awaited: code of the task
+      // may await several futures at once (an async helper it called
+      // directly), and a helper waking must not hide the task's waiter
+      // from a later cancel().
+      if (task.#futWaiter !== future) return undefined;
       task.#futWaiter = undefined;
       if (!task.#mustCancel) return undefined;
       task.#mustCancel = false;
       // The future was cancelled already (by the first of several
       // requests): its own CancelledError goes in, with the first message,
       // as asyncio's `__step` keeps a CancelledError it is given.
-      if (waiter?.cancelled()) return undefined;
+      if (future.cancelled()) return undefined;
       return new CancelledError(task.#cancelMessage);
     };
   }

@@ -181,7 +181,17 @@ function releaseWaiter(waiter: Future<void>): void {
  * @typeParam T The result type.
  */
 export interface AsCompleted<T>
-  extends Iterable<Promise<T>>, AsyncIterable<Future<T>> {}
+  extends Iterable<Promise<T>>, AsyncIterable<CompletedFuture<T>> {}
+
+/**
+ * A future that {@linkcode asCompleted} hands to `for await`: at run time
+ * the very future or task passed in, typed without `then`, since TypeScript
+ * types a `for await` variable as the awaited value of a thenable (the
+ * result) where JavaScript hands over the item itself.
+ *
+ * @typeParam T The result type.
+ */
+export type CompletedFuture<T> = Omit<Future<T>, "then">;
 
 /**
  * Runs the awaitables concurrently and hands them back in the order they
@@ -279,9 +289,9 @@ export function asCompleted<T>(
     },
     // Not an async generator: `yield` there would await the future and
     // hand out its result, where Python 3.13 hands out the future itself.
-    [Symbol.asyncIterator](): AsyncIterator<Future<T>> {
+    [Symbol.asyncIterator](): AsyncIterator<CompletedFuture<T>> {
       return {
-        next: async (): Promise<IteratorResult<Future<T>>> => {
+        next: async (): Promise<IteratorResult<CompletedFuture<T>>> => {
           if (left === 0) return { done: true, value: undefined };
           left--;
           return { done: false, value: (await waitForOne())[0] };

@@ -740,3 +740,25 @@ Deno.test("EventLoop.createTask() leaves no listener on a long-lived signal once
   assert.equal(shared.listeners, 0);
   loop.close();
 });
+
+Deno.test("Task.cancel() reaches the task's own await while an async helper it called directly has woken meanwhile", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const seen: string[] = [];
+  const main = loop.createTask(async () => {
+    const helper = (async () => {
+      await sleep(1);
+      seen.push(`helper woke at ${loop.time()}`);
+    })();
+    try {
+      await sleep(100);
+    } catch (error) {
+      if (!(error instanceof CancelledError)) throw error;
+      seen.push(`cancelled at ${loop.time()}`);
+    }
+    await helper;
+  });
+  loop.callLater(2, () => main.cancel());
+  await loop.runUntilComplete(main);
+  assert.deepEqual(seen, ["helper woke at 1", "cancelled at 2"]);
+  loop.close();
+});

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   ALL_COMPLETED,
   asCompleted,
+  type CompletedFuture,
   EventLoop,
   FIRST_COMPLETED,
   FIRST_EXCEPTION,
@@ -12,6 +13,7 @@ import {
   TimeoutError,
   wait,
 } from "../mod.ts";
+import { assertType, type IsExact } from "./_types.ts";
 
 // Expected values come from the same programs run on Python 3.11's asyncio.
 
@@ -147,10 +149,10 @@ Deno.test("asCompleted() with `for await` yields the futures themselves in compl
     const log: unknown[] = [];
     const c = loop.createTask(() => value(3, "c"), { name: "c" });
     const awaitables = [c, () => value(1, "a"), () => failure(2, "b")];
-    for await (const item of asCompleted<string>(awaitables)) {
-      // TypeScript types a `for await` value as awaited (string), but the
-      // value is the future itself, as in Python 3.13.
-      const future = item as unknown as Future<string>;
+    for await (const future of asCompleted<string>(awaitables)) {
+      // The future itself, as in Python 3.13, typed without `then` so that
+      // TypeScript does not take it for its result.
+      assertType<IsExact<typeof future, CompletedFuture<string>>>(true);
       assert.equal(future.done(), true);
       const error = future.exception() as Error | undefined;
       log.push([
@@ -230,7 +232,7 @@ Deno.test("asCompleted() with a timeout and `for await` throws TimeoutError once
     await assert.rejects(async () => {
       const awaitables = [slow, () => value(1, "fast")];
       for await (const item of asCompleted(awaitables, { timeout: 2 })) {
-        seen.push((item as unknown as Future<string>).result());
+        seen.push(item.result());
       }
     }, TimeoutError);
     assert.deepEqual(seen, ["fast"]);
