@@ -76,6 +76,8 @@ export const taskHooks = {
   ref: (_task: Task<unknown>): WeakRef<Task<unknown>> => {
     throw new Error("task.ts was not loaded");
   },
+  /** Puts a pending task in the weak registry of live tasks. */
+  register: (_task: Task<unknown>): void => {},
   /** The task's code now awaits `future`. */
   awaiting: (_task: Task<unknown>, _future: Future<unknown>): void => {},
   /**

@@ -29,7 +29,12 @@ import {
 } from "./handle.ts";
 import type { AnyFunction } from "./partial.ts";
 import { repr } from "./repr.ts";
-import { type Coroutine, Task, type TaskOptions } from "./task.ts";
+import {
+  type Coroutine,
+  sweepTasks,
+  Task,
+  type TaskOptions,
+} from "./task.ts";
 
 /** Options for the {@linkcode EventLoop} constructor. */
 export interface EventLoopOptions {
@@ -249,7 +254,7 @@ export class EventLoop {
     };
     loopHooks.running = () => runningLoop;
     loopHooks.taskDone = (loop, task) => {
-      loop.#detached.delete(taskHooks.ref(task));
+      if (loop.#detached.size > 0) loop.#detached.delete(taskHooks.ref(task));
       if (loop.#currentTask === task) loop.#resuming = false;
       loop.#activity++;
     };
@@ -526,6 +531,7 @@ export class EventLoop {
         }
       }
     } finally {
+      sweepTasks();
       this.#stopping = false;
       this.#running = false;
       this.#resuming = false;
@@ -786,6 +792,7 @@ export class EventLoop {
 
   /** Waits until something is ready, a timer is due, or the loop stops. */
   async #idle(timeout: number): Promise<void> {
+    sweepTasks();
     // Let microtasks run first: code finishing its turn, or promises from
     // outside, may schedule callbacks without any host round trip.
     for (let turn = 0; turn < IDLE_TURNS; turn++) {

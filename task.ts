@@ -37,7 +37,16 @@ let taskCounter = 0;
 // Every task not yet done, held weakly as asyncio's `_all_tasks` WeakSet:
 // a pending task that nobody can reach any more is garbage, and is
 // reported as asyncio's `Task.__del__` reports it.
+//
+// A WeakRef and a FinalizationRegistry entry cost microseconds each, more
+// than the rest of a short task's life, so a new task first goes into
+// `unswept`, a plain array. Tasks still pending when the loop goes idle or
+// stops (or when the array has doubled) are swept into the weak registry;
+// the others never pay for it. A pending task dropped meanwhile is held
+// until that sweep, then collected and reported.
 const liveTasks = new Set<WeakRef<Task<unknown>>>();
+let unswept: Task<unknown>[] = [];
+let compactAt = 1024;
 
 interface PendingTask {
   ref: WeakRef<Task<unknown>>;
@@ -52,6 +61,22 @@ const forget = new FinalizationRegistry<PendingTask>((held) => {
     taskRepr: `<Task pending name=${repr(held.name)}>`,
   });
 });
+
+/** Moves the pending tasks of `unswept` into the weak registry. */
+export function sweepTasks(): void {
+  if (unswept.length === 0) return;
+  const tasks = unswept;
+  unswept = [];
+  compactAt = 1024;
+  for (const task of tasks) {
+    if (!task.done()) taskHooks.register(task);
+  }
+}
+
+function compactUnswept(): void {
+  unswept = unswept.filter((task) => !task.done());
+  compactAt = Math.max(1024, 2 * unswept.length);
+}
 
 const stepHooks = {} as { start(task: Task<unknown>): void };
 
@@ -109,18 +134,30 @@ function abortMessage(reason: unknown): string | undefined {
  */
 export class Task<T> extends Future<T> {
   #coro: (() => T | PromiseLike<T>) | undefined;
-  #name: string;
+  /** The name, or the `N` of the default name `Task-N`. */
+  #name: string | number;
   #futWaiter: Future<unknown> | undefined;
   #mustCancel = false;
   #cancelMessage: string | undefined;
   #cancelRequests = 0;
-  #ref: WeakRef<Task<unknown>>;
+  #ref: WeakRef<Task<unknown>> | undefined;
+  #registered = false;
   #controller: AbortController | undefined;
   #unlisten: (() => void) | undefined;
 
   static {
     stepHooks.start = (task) => task.#start();
-    taskHooks.ref = (task) => task.#ref;
+    taskHooks.ref = (task) => task.#ref ??= new WeakRef(task);
+    taskHooks.register = (task) => {
+      const ref = taskHooks.ref(task);
+      task.#registered = true;
+      liveTasks.add(ref);
+      forget.register(
+        task,
+        { ref, loop: task.getLoop(), name: task.getName() },
+        ref,
+      );
+    };
     taskHooks.awaiting = (task, future) => {
       task.#futWaiter = future;
       if (task.#mustCancel && future.cancel(task.#cancelMessage)) {
@@ -176,16 +213,11 @@ export class Task<T> extends Future<T> {
       );
     }
     this.#name = options?.name === undefined
-      ? `Task-${++taskCounter}`
+      ? ++taskCounter
       : String(options.name);
     const loop = this.getLoop();
-    this.#ref = new WeakRef<Task<unknown>>(this);
-    liveTasks.add(this.#ref);
-    forget.register(
-      this,
-      { ref: this.#ref, loop, name: this.#name },
-      this.#ref,
-    );
+    unswept.push(this as Task<unknown>);
+    if (unswept.length >= compactAt) compactUnswept();
     if (typeof coro === "function") {
       loop.callSoon(step, this as Task<unknown>);
       this.#coro = coro as () => T | PromiseLike<T>;
@@ -209,7 +241,8 @@ export class Task<T> extends Future<T> {
    * @returns The name given in the options, or `Task-N`.
    */
   getName(): string {
-    return this.#name;
+    const name = this.#name;
+    return typeof name === "number" ? `Task-${name}` : name;
   }
 
   /**
@@ -321,7 +354,7 @@ export class Task<T> extends Future<T> {
     // As Python 3.11: pending cancel requests show, and wait_for comes
     // right after the name (where asyncio has the coroutine), before cb.
     if (this.#cancelRequests > 0 && !this.done()) info[0] = "cancelling";
-    info.splice(1, 0, `name=${repr(this.#name)}`);
+    info.splice(1, 0, `name=${repr(this.getName())}`);
     if (this.#futWaiter !== undefined && !this.done()) {
       info.splice(2, 0, `wait_for=${String(this.#futWaiter)}`);
     }
@@ -376,8 +409,11 @@ export class Task<T> extends Future<T> {
 
   #done(): void {
     this.#futWaiter = undefined;
-    liveTasks.delete(this.#ref);
-    forget.unregister(this.#ref);
+    if (this.#registered) {
+      this.#registered = false;
+      liveTasks.delete(this.#ref!);
+      forget.unregister(this.#ref!);
+    }
     this.#unlisten?.();
     this.#unlisten = undefined;
     loopHooks.taskDone(this.getLoop(), this as Task<unknown>);
@@ -470,6 +506,7 @@ export function currentTask(loop?: EventLoop): Task<unknown> | undefined {
  */
 export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   const target = resolveLoop(loop, "allTasks");
+  sweepTasks();
   const tasks = new Set<Task<unknown>>();
   for (const ref of liveTasks) {
     const task = ref.deref();
