@@ -140,6 +140,18 @@ function checkTime(method: string, name: string, value: unknown): void {
   }
 }
 
+/**
+ * Logs with `console.error` and never throws: when even that fails there is
+ * nowhere left to report to (asyncio's `logging` swallows its own errors).
+ */
+function logLastResort(message: string, error: unknown): void {
+  try {
+    console.error(message, error);
+  } catch {
+    // Nothing left to do.
+  }
+}
+
 function runUntilCompleteCb(future: Future<unknown>): void {
   future.getLoop().stop();
 }
@@ -551,7 +563,8 @@ export class EventLoop {
 
   /**
    * Calls the exception handler, or the default one, with `context`. An
-   * exception thrown by the handler is logged, never thrown.
+   * exception thrown by the handler is logged, never thrown, even when
+   * `console.error` itself throws.
    *
    * @param context What went wrong.
    */
@@ -561,7 +574,7 @@ export class EventLoop {
       try {
         this.defaultExceptionHandler(context);
       } catch (error) {
-        console.error("Exception in default exception handler", error);
+        logLastResort("Exception in default exception handler", error);
       }
       return;
     }
@@ -575,7 +588,7 @@ export class EventLoop {
           context,
         });
       } catch (error) {
-        console.error(
+        logLastResort(
           "Exception in default exception handler while handling an unexpected error in custom exception handler",
           error,
         );

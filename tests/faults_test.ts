@@ -229,6 +229,44 @@ Deno.test("EventLoop survives a throwing default exception handler and logs it t
   loop.close();
 });
 
+Deno.test("EventLoop keeps exceptions inside the loop even when console.error throws", async () => {
+  // asyncio logs through `logging`, which never raises; a console.error that
+  // throws (a broken stub, a closed stream) must not end the run either.
+  const loop = new EventLoop({ clock: "virtual" });
+  const tally = new Tally();
+  await withConsoleError(
+    async () => {
+      loop.callSoon(tally.fn("throws", () => {
+        throw new Error("callback broke");
+      }));
+      loop.callSoon(tally.fn("after"));
+      loop.callSoon(() => loop.stop());
+      await loop.runForever();
+      loop.setExceptionHandler(() => {
+        throw new Error("handler broke");
+      });
+      loop.callSoon(tally.fn("throws again", () => {
+        throw new Error("callback broke");
+      }));
+      loop.callSoon(tally.fn("after again"));
+      loop.callSoon(() => loop.stop());
+      await loop.runForever();
+      loop.setExceptionHandler(null);
+    },
+    () => {
+      throw new Error("console broke");
+    },
+  );
+  assert.deepEqual(tally.runs, {
+    throws: 1,
+    after: 1,
+    "throws again": 1,
+    "after again": 1,
+  });
+  await assertHealthy(loop);
+  loop.close();
+});
+
 Deno.test("EventLoop.stop() inside a callback finishes the iteration and keeps later callbacks queued", async () => {
   const loop = new EventLoop({ clock: "virtual" });
   const tally = new Tally();
