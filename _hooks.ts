@@ -37,6 +37,8 @@ export const loopHooks = {
   activity: missing as (loop: EventLoop) => void,
   /** The task whose code `loop` is running now, if any. */
   currentTask: missing as (loop: EventLoop) => Task<unknown> | undefined,
+  /** The loop that is running now, if any. */
+  runningLoop: missing as () => EventLoop | null,
 };
 
 /** Hooks that task.ts fills in. */

@@ -262,7 +262,11 @@ export class Future<T> implements PromiseLike<T> {
    * through a done callback, and runs to its next `await` before the loop
    * runs its next ready callback. Awaiting a future that is already done
    * does not wait for a loop iteration. A cancelled future rejects with
-   * {@linkcode CancelledError}.
+   * {@linkcode CancelledError}. A task of a running loop that awaits a
+   * pending future of another loop receives asyncio's error, `Task ... got
+   * Future ... attached to a different loop`, on its loop's next iteration.
+   * Code outside any task that awaits a future whose loop is not running
+   * resumes when that loop runs.
    *
    * @typeParam R1 The type `onFulfilled` returns.
    * @typeParam R2 The type `onRejected` returns.
@@ -300,6 +304,29 @@ export class Future<T> implements PromiseLike<T> {
         loopHooks.activity(loop);
         queueMicrotask(settle);
         return;
+      }
+      const running = loopHooks.runningLoop();
+      if (running !== null && running !== loop) {
+        const current = loopHooks.currentTask(running);
+        if (current !== undefined) {
+          // A task of the running loop awaits a pending future of another
+          // loop, which will not run while this one does. asyncio's Task
+          // throws this into the coroutine on its next step.
+          const error = new Error(
+            `Task ${current} got Future ${this} attached to a different loop`,
+          );
+          running.callSoon(() => {
+            loopHooks.resumed(running, current);
+            try {
+              if (typeof onRejected === "function") resolve(onRejected(error));
+              else reject(error);
+            } catch (thrown) {
+              reject(thrown);
+            }
+          });
+          loopHooks.suspended(running);
+          return;
+        }
       }
       const task = loopHooks.currentTask(loop);
       if (task !== undefined) taskHooks.awaiting(task, this);

@@ -221,6 +221,7 @@ export class EventLoop {
       loop.#activity++;
     };
     loopHooks.currentTask = (loop) => loop.#currentTask;
+    loopHooks.runningLoop = () => runningLoop;
     timerCancelled.notify = (loop, _handle) => {
       loop.#timerCancelledCount++;
     };

@@ -484,6 +484,52 @@ Deno.test("Awaiting a future whose loop is not running resumes only when the loo
   loop.close();
 });
 
+Deno.test("A task awaiting a pending future of another loop gets asyncio's RuntimeError on the next iteration", async () => {
+  // Python 3.11 prints: done ['A', 'task start', 'B', 'task got error',
+  // 'task end'] <Future pending>
+  const loop = new EventLoop({ clock: "virtual" });
+  const other = new EventLoop({ clock: "virtual" });
+  const foreign = other.createFuture<number>();
+  const order: string[] = [];
+  let message = "";
+  loop.callSoon(() => {
+    order.push("A");
+    loop.callSoon(() => order.push("B"));
+  });
+  const tally = new Tally();
+  loop.callLater(10, tally.fn("guard", () => loop.stop()));
+  const result = await loop.runUntilComplete(async () => {
+    order.push("task start");
+    try {
+      await foreign;
+    } catch (error) {
+      message = (error as Error).message;
+      order.push("task got error");
+    }
+    order.push("task end");
+    return "done";
+  });
+  assert.equal(result, "done");
+  assert.deepEqual(order, [
+    "A",
+    "task start",
+    "B",
+    "task got error",
+    "task end",
+  ]);
+  assert.match(
+    message,
+    /^Task <Task pending name='Task-\d+'.*> got Future <Future pending> attached to a different loop$/,
+  );
+  assert.equal(String(foreign), "<Future pending>");
+  assert.equal(loop.time(), 0);
+  await assertHealthy(loop);
+  assert.deepEqual(tally.runs, { guard: 0 });
+  await assertHealthy(other);
+  loop.close();
+  other.close();
+});
+
 Deno.test("A stopped loop runs again and runs what was left queued exactly once", async () => {
   const loop = new EventLoop({ clock: "virtual" });
   const tally = new Tally();
