@@ -10,6 +10,7 @@ import { loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
 import { repr } from "./repr.ts";
+import { checkFunction, checkLoop, checkOptions, isLoop } from "./_validate.ts";
 
 /** Options for the {@linkcode Future} constructor. */
 export interface FutureOptions {
@@ -70,21 +71,23 @@ export class Future<T> implements PromiseLike<T> {
    * Creates a pending future.
    *
    * @param options The loop to bind to.
-   * @throws {TypeError} If `options.loop` is not an event loop.
+   * @throws {TypeError} If `options` is not an object or `options.loop` is
+   * not an event loop.
    */
   constructor(options: FutureOptions = {}) {
-    const loop = options?.loop;
-    if (loop === undefined) this.#loop = loopHooks.defaultLoop();
-    else if (
-      typeof loop !== "object" || loop === null ||
-      typeof (loop as { callSoon?: unknown }).callSoon !== "function"
-    ) {
-      throw new TypeError(
-        `Future() expected \`options.loop\` to be an EventLoop, got ${
-          repr(loop)
-        }`,
-      );
-    } else this.#loop = loop;
+    // Cheap checks first; the class name is looked up only for the message.
+    if (typeof options !== "object" || options === null) {
+      checkOptions(new.target.name, "{ loop }", options);
+    }
+    const loop = options.loop;
+    if (loop === undefined) {
+      // `new Future(loop)` for `new Future({ loop })`.
+      if (isLoop(options)) checkOptions(new.target.name, "{ loop }", options);
+      this.#loop = loopHooks.defaultLoop();
+    } else {
+      if (!isLoop(loop)) checkLoop(new.target.name, "options.loop", loop);
+      this.#loop = loop;
+    }
   }
 
   /**
@@ -224,11 +227,7 @@ export class Future<T> implements PromiseLike<T> {
    * @throws {TypeError} If `fn` is not a function.
    */
   addDoneCallback(fn: (future: Future<T>) => void): void {
-    if (typeof fn !== "function") {
-      throw new TypeError(
-        `addDoneCallback() expected \`fn\` to be a function, got ${repr(fn)}`,
-      );
-    }
+    checkFunction("addDoneCallback", "fn", fn);
     if (this.#state !== PENDING) this.#loop.callSoon(fn, this);
     else this.#callbacks.push(fn);
   }
@@ -238,8 +237,10 @@ export class Future<T> implements PromiseLike<T> {
    *
    * @param fn The callback to remove.
    * @returns The number of callbacks removed.
+   * @throws {TypeError} If `fn` is not a function.
    */
   removeDoneCallback(fn: (future: Future<T>) => void): number {
+    checkFunction("removeDoneCallback", "fn", fn);
     const kept = this.#callbacks.filter((callback) => callback !== fn);
     const removed = this.#callbacks.length - kept.length;
     if (removed > 0) this.#callbacks = kept;

@@ -29,6 +29,15 @@ import {
 import type { AnyFunction } from "./partial.ts";
 import { repr } from "./repr.ts";
 import { type Coroutine, Task, type TaskOptions } from "./task.ts";
+import {
+  argumentError,
+  checkContext,
+  checkCoroutine,
+  checkFunction,
+  checkOptions,
+  checkTime,
+  isThenable,
+} from "./_validate.ts";
 
 /** Options for the {@linkcode EventLoop} constructor. */
 export interface EventLoopOptions {
@@ -111,33 +120,21 @@ const yieldToHost: () => Promise<void> = (() => {
   return () => new Promise<void>((resolve) => void setTimeout(resolve, 0));
 })();
 
-function describe(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : repr(value);
-}
-
 function checkCallback(method: string, callback: unknown): void {
-  if (typeof callback !== "function") {
-    throw new TypeError(
-      `${method}() expected \`callback\` to be a function, got ${
-        describe(callback)
-      }`,
-    );
-  }
+  checkFunction(method, "callback", callback);
 }
 
-function checkTime(method: string, name: string, value: unknown): void {
-  if (typeof value !== "number") {
-    throw new TypeError(
-      `${method}() expected \`${name}\` to be a number of seconds, got ${
-        describe(value)
-      }`,
-    );
+/** Checks `EventLoop` options; returns whether the clock is virtual. */
+function checkLoopOptions(
+  method: string,
+  options: EventLoopOptions | undefined,
+): boolean {
+  checkOptions(method, "{ clock }", options);
+  const clock = options?.clock ?? "real";
+  if (clock !== "real" && clock !== "virtual") {
+    throw argumentError(method, "options.clock", '"real" or "virtual"', clock);
   }
-  if (Number.isNaN(value)) {
-    throw new RangeError(
-      `${method}() expected \`${name}\` to be a number of seconds, got NaN`,
-    );
-  }
+  return clock === "virtual";
 }
 
 /**
@@ -232,18 +229,11 @@ export class EventLoop {
    * {@linkcode setEventLoop}.
    *
    * @param options The clock to run on.
-   * @throws {TypeError} If `options.clock` is not `"real"` or `"virtual"`.
+   * @throws {TypeError} If `options` is not an object, or `options.clock`
+   * is not `"real"` or `"virtual"`.
    */
   constructor(options: EventLoopOptions = {}) {
-    const clock = options?.clock ?? "real";
-    if (clock !== "real" && clock !== "virtual") {
-      throw new TypeError(
-        `EventLoop() expected \`options.clock\` to be "real" or "virtual", got ${
-          describe(clock)
-        }`,
-      );
-    }
-    this.#virtual = clock === "virtual";
+    this.#virtual = checkLoopOptions("EventLoop", options);
   }
 
   /**
@@ -365,6 +355,8 @@ export class EventLoop {
    * that is already running.
    * @param options The task's name.
    * @returns The task.
+   * @throws {TypeError} If `coro` is neither a function nor a promise, or
+   * `options` is not an object.
    * @throws {Error} If the loop is closed.
    */
   createTask<T>(
@@ -372,6 +364,8 @@ export class EventLoop {
     options: Omit<TaskOptions, "loop"> = {},
   ): Task<T> {
     this.#checkClosed();
+    checkCoroutine("createTask", "coro", coro);
+    checkOptions("createTask", "{ name }", options);
     return new Task<T>(coro, { name: options?.name, loop: this });
   }
 
@@ -391,12 +385,25 @@ export class EventLoop {
    * @param awaitable A future of this loop, a promise, or an `async`
    * function.
    * @returns The awaitable's result.
+   * @throws {TypeError} If `awaitable` is not a future, a promise or a
+   * function.
    * @throws {Error} If the loop is closed or running, or stopped before the
-   * awaitable completed.
+   * awaitable completed, or `awaitable` is a future of another loop.
    */
   async runUntilComplete<T>(awaitable: Awaitable<T>): Promise<T> {
     this.#checkClosed();
     this.#checkRunning();
+    if (
+      !(awaitable instanceof Future) && typeof awaitable !== "function" &&
+      !isThenable(awaitable)
+    ) {
+      throw argumentError(
+        "runUntilComplete",
+        "awaitable",
+        "a Future, a promise or a function",
+        awaitable,
+      );
+    }
     let future: Future<T>;
     if (awaitable instanceof Future) {
       if (awaitable.getLoop() !== this) {
@@ -543,10 +550,11 @@ export class EventLoop {
    */
   setExceptionHandler(handler: ExceptionHandler | null): void {
     if (handler !== null && typeof handler !== "function") {
-      throw new TypeError(
-        `setExceptionHandler() expected \`handler\` to be a function or null, got ${
-          describe(handler)
-        }`,
+      throw argumentError(
+        "setExceptionHandler",
+        "handler",
+        "a function or null",
+        handler,
       );
     }
     this.#exceptionHandler = handler;
@@ -568,8 +576,10 @@ export class EventLoop {
    * `console.error` itself throws.
    *
    * @param context What went wrong.
+   * @throws {TypeError} If `context` is not an object.
    */
   callExceptionHandler(context: ExceptionContext): void {
+    checkContext("callExceptionHandler", context);
     const handler = this.#exceptionHandler;
     if (handler === null) {
       try {
@@ -602,8 +612,10 @@ export class EventLoop {
    * (never to stdout), as asyncio logs it through `logging`.
    *
    * @param context What went wrong.
+   * @throws {TypeError} If `context` is not an object.
    */
   defaultExceptionHandler(context: ExceptionContext): void {
+    checkContext("defaultExceptionHandler", context);
     const lines = [context?.message || "Unhandled exception in event loop"];
     for (const key of Object.keys(context ?? {}).sort()) {
       if (key === "message" || key === "exception") continue;
@@ -762,11 +774,7 @@ export function getEventLoop(): EventLoop {
  */
 export function setEventLoop(loop: EventLoop | null): void {
   if (loop !== null && !(loop instanceof EventLoop)) {
-    throw new TypeError(
-      `setEventLoop() expected \`loop\` to be an EventLoop or null, got ${
-        describe(loop)
-      }`,
-    );
+    throw argumentError("setEventLoop", "loop", "an EventLoop or null", loop);
   }
   currentLoopSet = true;
   currentLoop = loop;
@@ -777,8 +785,11 @@ export function setEventLoop(loop: EventLoop | null): void {
  *
  * @param options The clock to run on.
  * @returns The loop.
+ * @throws {TypeError} If `options` is not an object, or `options.clock` is
+ * not `"real"` or `"virtual"`.
  */
 export function newEventLoop(options: EventLoopOptions = {}): EventLoop {
+  checkLoopOptions("newEventLoop", options);
   return new EventLoop(options);
 }
 

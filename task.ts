@@ -10,6 +10,7 @@ import { Future } from "./future.ts";
 import { loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { repr } from "./repr.ts";
+import { checkCoroutine, checkLoop, checkOptions } from "./_validate.ts";
 
 /** What a task runs: an `async` function to start, or work underway. */
 export type Coroutine<T> = (() => T | PromiseLike<T>) | PromiseLike<T>;
@@ -98,17 +99,16 @@ export class Task<T> extends Future<T> {
    * @param coro An `async` function to call on the first step, or a promise
    * of work that is already running.
    * @param options The task's name and loop.
-   * @throws {TypeError} If `coro` is neither a function nor a thenable.
+   * @throws {TypeError} If `coro` is neither a function nor a thenable,
+   * `options` is not an object, or `options.loop` is not an event loop.
    */
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
-    super({ loop: options?.loop });
-    if (typeof coro !== "function" && !isThenable(coro)) {
-      throw new TypeError(
-        `Task() expected \`coro\` to be a function or a promise, got ${
-          repr(coro)
-        }`,
-      );
+    checkCoroutine("Task", "coro", coro);
+    checkOptions("Task", "{ name, loop }", options);
+    if (options?.loop !== undefined) {
+      checkLoop("Task", "options.loop", options.loop);
     }
+    super({ loop: options?.loop });
     this.#name = options?.name === undefined
       ? `Task-${++taskCounter}`
       : String(options.name);
