@@ -228,12 +228,17 @@ export class EventLoop {
    * Creates an event loop. It is not made the current loop; see
    * {@linkcode setEventLoop}.
    *
+   * {@linkcode EventLoop.stop} is bound to the loop, so that
+   * `loop.callLater(5, loop.stop)` works as asyncio's
+   * `loop.call_later(5, loop.stop)` does.
+   *
    * @param options The clock to run on.
    * @throws {TypeError} If `options` is not an object, or `options.clock`
    * is not `"real"` or `"virtual"`.
    */
   constructor(options: EventLoopOptions = {}) {
     this.#virtual = checkLoopOptions("EventLoop", options);
+    this.stop = this.stop.bind(this);
   }
 
   /**

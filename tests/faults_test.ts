@@ -307,6 +307,23 @@ Deno.test("EventLoop.stop() inside a callback finishes the iteration and keeps l
   loop.close();
 });
 
+Deno.test("EventLoop.stop is bound, so loop.callLater(1, loop.stop) stops the loop as in asyncio", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const contexts = recordExceptions(loop);
+  const tally = new Tally();
+  loop.callLater(1, loop.stop);
+  loop.callLater(2, tally.fn("after the stop"));
+  await loop.runForever();
+  assert.equal(loop.time(), 1);
+  assert.deepEqual(contexts, []);
+  assert.deepEqual(tally.runs, { "after the stop": 0 });
+  loop.callSoon(loop.stop);
+  await loop.runForever();
+  await assertHealthy(loop);
+  assert.deepEqual(tally.runs, { "after the stop": 0 });
+  loop.close();
+});
+
 Deno.test("EventLoop.stop() inside an exception handler stops after the iteration", async () => {
   const loop = new EventLoop({ clock: "virtual" });
   const tally = new Tally();
