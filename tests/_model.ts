@@ -27,7 +27,9 @@
  * - a callback that throws goes to the exception handler;
  * - a future schedules its done callbacks with `callSoon`, in order, when it
  *   becomes done, and at once when one is added to a done future;
- * - `runUntilComplete` is asyncio's: a done callback that stops the loop.
+ * - `runUntilComplete` is asyncio's: a done callback that stops the loop;
+ * - `close()` drops what is pending and refuses everything afterwards, and
+ *   throws while the loop runs.
  *
  * @module
  */
@@ -66,7 +68,15 @@ export type Action =
   /** Adds a done callback, once or twice (the same function). */
   | { op: "addDone"; future: number; cb: Callback; twice: boolean }
   /** Removes done-callback function number `fn` from future `future`. */
-  | { op: "removeDone"; future: number; fn: number };
+  | { op: "removeDone"; future: number; fn: number }
+  /** Closes the loop (which throws inside a callback). */
+  | { op: "close" }
+  /**
+   * Schedules `count` timers at `base + i / 128` (callbacks `cb<id>.<i>`,
+   * which do nothing else) and cancels all but every `keep`-th: enough
+   * cancelled timers to make the loop compact its heap.
+   */
+  | { op: "burst"; id: number; count: number; keep: number; base: number };
 
 /** How a segment runs the loop. */
 export type Run = { op: "forever" } | { op: "untilComplete"; future: number };
@@ -102,7 +112,8 @@ export interface ProgramOptions {
 
 type RawCallback = { body: RawAction[] };
 type RawAction =
-  | Exclude<Action, { cb: Callback }>
+  | Exclude<Action, { cb: Callback } | { op: "burst" }>
+  | { op: "burst"; count: number; keep: number; base: number }
   | { op: "soon"; cb: RawCallback }
   | { op: "later"; delay: number; cb: RawCallback }
   | { op: "at"; when: number; cb: RawCallback }
@@ -126,18 +137,19 @@ export function programArb(options: ProgramOptions = {}): fc.Arbitrary<
   const leaf: fc.Arbitrary<RawAction> = fc.oneof(
     {
       arbitrary: fc.record({ op: fc.constant("cancel"), handle: fc.nat(40) }),
-      weight: 2,
+      weight: 4,
     },
-    { arbitrary: fc.constant({ op: "stop" as const }), weight: 1 },
-    { arbitrary: fc.constant({ op: "throw" as const }), weight: 1 },
-    { arbitrary: fc.constant({ op: "future" as const }), weight: 2 },
+    { arbitrary: fc.constant({ op: "stop" as const }), weight: 2 },
+    { arbitrary: fc.constant({ op: "throw" as const }), weight: 2 },
+    { arbitrary: fc.constant({ op: "future" as const }), weight: 4 },
+    { arbitrary: fc.constant({ op: "close" as const }), weight: 1 },
     {
       arbitrary: fc.record({
         op: fc.constant("settle"),
         future: futureRef,
         how: fc.constantFrom("result", "exception", "cancel"),
       }),
-      weight: 3,
+      weight: 6,
     },
     {
       arbitrary: fc.record({
@@ -145,9 +157,15 @@ export function programArb(options: ProgramOptions = {}): fc.Arbitrary<
         future: futureRef,
         fn: fc.nat(20),
       }),
-      weight: 1,
+      weight: 2,
     },
   ) as fc.Arbitrary<RawAction>;
+  const burst = fc.record({
+    op: fc.constant("burst" as const),
+    count: fc.integer({ min: 40, max: 160 }),
+    keep: fc.integer({ min: 1, max: 5 }),
+    base: delay,
+  });
   // actions[d]: the actions of a body at depth d (d = 0 schedules nothing).
   const actions: fc.Arbitrary<RawAction>[] = [leaf];
   for (let depth = 1; depth <= MAX_DEPTH; depth++) {
@@ -175,6 +193,7 @@ export function programArb(options: ProgramOptions = {}): fc.Arbitrary<
           }),
           weight: 2,
         },
+        { arbitrary: burst, weight: 1 },
       ) as fc.Arbitrary<RawAction>,
     );
   }
@@ -206,8 +225,11 @@ function numberCallbacks(
     const id = next++;
     return { id, body: raw.body.map(action) };
   };
-  const action = (raw: RawAction): Action =>
-    "cb" in raw ? { ...raw, cb: callback(raw.cb) } as Action : raw;
+  const action = (raw: RawAction): Action => {
+    if ("cb" in raw) return { ...raw, cb: callback(raw.cb) } as Action;
+    if (raw.op === "burst") return { ...raw, id: next++ };
+    return raw;
+  };
   return {
     segments: segments.map((segment) => ({
       before: segment.before.map(action),
@@ -256,6 +278,7 @@ export interface LoopLike {
   runUntilComplete(future: FutureLike): Promise<unknown>;
   setExceptionHandler(handler: (context: ContextLike) => void): void;
   close(): void;
+  isClosed(): boolean;
 }
 
 /** The library's {@linkcode EventLoop} on a virtual clock, as a LoopLike. */
@@ -275,6 +298,7 @@ export function realLoop(): LoopLike & { loop: EventLoop } {
     setExceptionHandler: (handler) =>
       loop.setExceptionHandler((_loop, context) => handler(context)),
     close: () => loop.close(),
+    isClosed: () => loop.isClosed(),
   };
 }
 
@@ -366,18 +390,25 @@ class ModelFuture implements FutureLike {
 export class ModelLoop implements LoopLike {
   /** Set when two live timers fell due together at the same time. */
   ties = false;
+  /**
+   * Iterations that began with more than 100 timers, over half of them
+   * cancelled: where asyncio (and the library) compact the timer heap.
+   */
+  compactions = 0;
   #now = 0;
   #ready: ModelHandle[] = [];
   #timers: ModelHandle[] = [];
   #seq = 0;
   #stopping = false;
   #running = false;
+  #closed = false;
   #handler: (context: ContextLike) => void = () => {};
 
   time(): number {
     return this.#now;
   }
   callSoon(fn: () => void): HandleLike {
+    this.#checkClosed();
     const handle = new ModelHandle(fn, NaN, NaN);
     this.#ready.push(handle);
     return handle;
@@ -386,6 +417,7 @@ export class ModelLoop implements LoopLike {
     return this.callAt(this.#now + delay, fn);
   }
   callAt(when: number, fn: () => void): HandleLike {
+    this.#checkClosed();
     const handle = new ModelHandle(fn, when, this.#seq++);
     this.#timers.push(handle);
     return handle;
@@ -400,12 +432,21 @@ export class ModelLoop implements LoopLike {
     this.#handler = handler;
   }
   close(): void {
+    if (this.#running) throw new Error("Cannot close a running event loop");
+    this.#closed = true;
     this.#ready = [];
     this.#timers = [];
+  }
+  isClosed(): boolean {
+    return this.#closed;
+  }
+  #checkClosed(): void {
+    if (this.#closed) throw new Error("Event loop is closed");
   }
 
   // deno-lint-ignore require-await
   async runForever(): Promise<void> {
+    this.#checkClosed();
     if (this.#running) throw new Error("This event loop is already running");
     this.#running = true;
     try {
@@ -419,6 +460,7 @@ export class ModelLoop implements LoopLike {
   }
 
   async runUntilComplete(future: FutureLike): Promise<unknown> {
+    this.#checkClosed();
     const stopLoop = () => this.stop();
     future.addDoneCallback(stopLoop);
     try {
@@ -433,6 +475,12 @@ export class ModelLoop implements LoopLike {
   }
 
   #iteration(): void {
+    const cancelled = this.#timers.filter((timer) => timer.cancelled());
+    if (
+      this.#timers.length > 100 && cancelled.length * 2 > this.#timers.length
+    ) {
+      this.compactions++;
+    }
     if (this.#ready.length === 0 && !this.#stopping) {
       const live = this.#timers.filter((timer) => !timer.cancelled());
       if (live.length === 0) throw new Error("model: would wait forever");
@@ -475,6 +523,8 @@ export interface Outcome {
   runs: number[];
   /** Per handle: whether it was cancelled (before or after it ran). */
   cancelled: boolean[];
+  /** The handles that were pending when a `close` action dropped them. */
+  dropped: Set<number>;
 }
 
 /** Describes an exception the same way in JavaScript and in Python. */
@@ -494,6 +544,7 @@ export async function execute(
   const trace: string[] = [];
   const handles: HandleLike[] = [];
   const runs: number[] = [];
+  const dropped = new Set<number>();
   const futures: FutureLike[] = [];
   const doneFns: Array<(future: FutureLike) => void> = [];
   const at = () => `t=${loop.time()}`;
@@ -514,13 +565,18 @@ export async function execute(
     return `fut${futures.indexOf(future)} ${state}`;
   };
 
-  const schedule = (make: (fn: () => void) => HandleLike, cb: Callback) => {
+  const schedule = (
+    make: (fn: () => void) => HandleLike,
+    cb: Callback,
+    label = "",
+  ) => {
     const index = handles.length;
-    runs.push(0);
-    handles.push(make(() => {
+    const handle = make(() => {
       runs[index]!++;
-      call(cb);
-    }));
+      call(cb, label);
+    });
+    runs.push(0);
+    handles.push(handle);
   };
 
   const perform = (action: Action, where: string): void => {
@@ -558,11 +614,33 @@ export async function execute(
       }
       case "addDone": {
         const { cb } = action;
-        const fn = (future: FutureLike) => call(cb, future);
+        const fn = (future: FutureLike) => call(cb, "", future);
         doneFns.push(fn);
         const future = futures[action.future % futures.length]!;
         future.addDoneCallback(fn);
         if (action.twice) future.addDoneCallback(fn);
+        break;
+      }
+      case "close":
+        loop.close();
+        // What was pending is dropped, as asyncio's close() drops it.
+        runs.forEach((count, i) => {
+          if (count === 0 && !handles[i]!.cancelled()) dropped.add(i);
+        });
+        break;
+      case "burst": {
+        const first = handles.length;
+        const cb = { id: action.id, body: [] };
+        for (let i = 0; i < action.count; i++) {
+          schedule(
+            (fn) => loop.callLater(action.base + i / 128, fn),
+            cb,
+            `.${i}`,
+          );
+        }
+        for (let i = 0; i < action.count; i++) {
+          if (i % action.keep !== 0) handles[first + i]!.cancel();
+        }
         break;
       }
       case "removeDone": {
@@ -577,9 +655,11 @@ export async function execute(
     }
   };
 
-  const call = (cb: Callback, future?: FutureLike): void => {
+  const call = (cb: Callback, label: string, future?: FutureLike): void => {
     trace.push(
-      `${at()} cb${cb.id}${future ? ` (${describeFuture(future)})` : ""}`,
+      `${at()} cb${cb.id}${label}${
+        future ? ` (${describeFuture(future)})` : ""
+      }`,
     );
     for (const action of cb.body) perform(action, `cb${cb.id}`);
   };
@@ -587,15 +667,24 @@ export async function execute(
   let guardFired = false;
   const run = async (how: Run): Promise<void> => {
     guardFired = false;
-    const guard = loop.callAt(loop.time() + GUARD_SECONDS, () => {
-      guardFired = true;
-      trace.push(`${at()} guard`);
-      loop.stop();
-    });
+    let guard: HandleLike | undefined;
+    try {
+      guard = loop.callAt(loop.time() + GUARD_SECONDS, () => {
+        guardFired = true;
+        trace.push(`${at()} guard`);
+        loop.stop();
+      });
+    } catch (error) {
+      trace.push(`${at()} guard raised ${describeError(error)}`);
+    }
     if (how.op === "forever") {
       trace.push(`${at()} runForever`);
-      await loop.runForever();
-      trace.push(`${at()} stopped`);
+      try {
+        await loop.runForever();
+        trace.push(`${at()} stopped`);
+      } catch (error) {
+        trace.push(`${at()} raised ${describeError(error)}`);
+      }
     } else {
       const index = how.future % futures.length;
       trace.push(`${at()} runUntilComplete fut${index}`);
@@ -606,7 +695,7 @@ export async function execute(
         trace.push(`${at()} raised ${describeError(error)}`);
       }
     }
-    guard.cancel();
+    guard?.cancel();
   };
 
   for (let i = 0; i < INITIAL_FUTURES; i++) futures.push(loop.createFuture());
@@ -623,25 +712,26 @@ export async function execute(
   // Drain: run until the guard fires, which only happens once nothing else
   // is left (every timer a program makes is due long before the guard).
   trace.push(`${at()} drain`);
-  do await run({ op: "forever" }); while (!guardFired);
+  do await run({ op: "forever" }); while (!guardFired && !loop.isClosed());
   loop.close();
   return {
     trace,
     runs,
     cancelled: handles.map((handle) => handle.cancelled()),
+    dropped,
   };
 }
 
 /**
- * The handles that did not run exactly once although they were not
- * cancelled before running, or that ran more than once: always empty after
- * a drain.
+ * The handles that did not run exactly once although they were neither
+ * cancelled before running nor dropped by a close, or that ran more than
+ * once: always empty after a drain.
  */
 export function lostOrTwice(outcome: Outcome): string[] {
   const bad: string[] = [];
   outcome.runs.forEach((runs, index) => {
     const cancelled = outcome.cancelled[index]!;
-    if (runs > 1 || (runs === 0 && !cancelled)) {
+    if (runs > 1 || (runs === 0 && !cancelled && !outcome.dropped.has(index))) {
       bad.push(`handle ${index}: ran ${runs} times, cancelled=${cancelled}`);
     }
   });

@@ -87,19 +87,26 @@ Deno.test("EventLoop runs random programs exactly as the reference model of asyn
   );
 });
 
-Deno.test("the model test's programs cover ties, throws, stops, runs and done callbacks", async () => {
+Deno.test("the model test's programs cover ties, throws, stops, runs, done callbacks, closes and heap compaction", async () => {
   // Not a proof of coverage: a guard against an arbitrary that silently
   // stopped generating some kind of event.
   const seen = new Set<string>();
   let ties = 0;
+  let compactions = 0;
   for (const program of fc.sample(programArb(), { numRuns: 200, seed: 1 })) {
     const model = new ModelLoop();
     const { trace } = await execute(program, model);
     if (model.ties) ties++;
+    if (model.compactions > 0) compactions++;
     for (const line of trace) {
       const kind = line.split(" ")[1]!;
       seen.add(kind.startsWith("cb") ? "cb" : kind);
       if (/\(fut\d+ /.test(line)) seen.add("done callback");
+      if (/ cb\d+\.\d+$/.test(line)) seen.add("burst");
+      if (line.endsWith("Event loop is closed")) seen.add("closed");
+      if (line.endsWith("Cannot close a running event loop")) {
+        seen.add("close while running");
+      }
     }
   }
   for (
@@ -115,7 +122,11 @@ Deno.test("the model test's programs cover ties, throws, stops, runs and done ca
       "cancel",
       "guard",
       "outside",
+      "burst",
+      "closed",
+      "close while running",
     ]
   ) assert.ok(seen.has(kind), `no program showed ${kind}`);
   assert.ok(ties > 0, "no program had timers due at the same time");
+  assert.ok(compactions > 0, "no program made the loop compact its timers");
 });

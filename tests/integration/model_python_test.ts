@@ -68,6 +68,13 @@ Deno.test("the model test's reference model matches CPython's asyncio on random 
   const seed = envInt("PY_SEED", 20240601);
   const chosen = await tieFreePrograms(count, seed);
   assert.equal(chosen.length, count);
+  const texts = chosen.map(({ program }) => JSON.stringify(program));
+  for (const op of ["burst", "close", "addDone", "settle", "throw", "stop"]) {
+    assert.ok(
+      texts.some((text) => text.includes(`"op":"${op}"`)),
+      `no program uses ${op}`,
+    );
+  }
   const traces = await python(chosen.map(({ program }) => program));
   for (const [i, { program, model }] of chosen.entries()) {
     const message = `program ${i} (PY_SEED=${seed}): ${

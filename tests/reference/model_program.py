@@ -107,8 +107,8 @@ def execute(program):
             state = f"result {future.result()}"
         return f"fut{index_of(future)} {state}"
 
-    def schedule(make, cb):
-        handles.append(make(lambda: call(cb)))
+    def schedule(make, cb, label=""):
+        handles.append(make(lambda: call(cb, label)))
 
     def perform(action, where):
         op = action["op"]
@@ -141,13 +141,27 @@ def execute(program):
             cb = action["cb"]
 
             def fn(future, cb=cb):
-                call(cb, future)
+                call(cb, "", future)
 
             done_fns.append(fn)
             future = futures[action["future"] % len(futures)]
             future.add_done_callback(fn)
             if action["twice"]:
                 future.add_done_callback(fn)
+        elif op == "close":
+            loop.close()
+        elif op == "burst":
+            first = len(handles)
+            cb = {"id": action["id"], "body": []}
+            for i in range(action["count"]):
+                schedule(
+                    lambda fn, i=i: loop.call_later(action["base"] + i / 128, fn),
+                    cb,
+                    f".{i}",
+                )
+            for i in range(action["count"]):
+                if i % action["keep"] != 0:
+                    handles[first + i].cancel()
         elif op == "removeDone":
             if done_fns:
                 index = action["future"] % len(futures)
@@ -158,9 +172,9 @@ def execute(program):
         else:
             raise ValueError(f"unknown action {op!r}")
 
-    def call(cb, future=None):
+    def call(cb, label, future=None):
         suffix = f" ({describe_future(future)})" if future is not None else ""
-        trace.append(f"{at()} cb{cb['id']}{suffix}")
+        trace.append(f"{at()} cb{cb['id']}{label}{suffix}")
         for action in cb["body"]:
             perform(action, f"cb{cb['id']}")
 
@@ -174,11 +188,18 @@ def execute(program):
             trace.append(f"{at()} guard")
             loop.stop()
 
-        guard_handle = loop.call_at(loop.time() + GUARD_SECONDS, guard)
+        guard_handle = None
+        try:
+            guard_handle = loop.call_at(loop.time() + GUARD_SECONDS, guard)
+        except Exception as error:
+            trace.append(f"{at()} guard raised {describe_error(error)}")
         if how["op"] == "forever":
             trace.append(f"{at()} runForever")
-            loop.run_forever()
-            trace.append(f"{at()} stopped")
+            try:
+                loop.run_forever()
+                trace.append(f"{at()} stopped")
+            except Exception as error:
+                trace.append(f"{at()} raised {describe_error(error)}")
         else:
             index = how["future"] % len(futures)
             trace.append(f"{at()} runUntilComplete fut{index}")
@@ -187,7 +208,8 @@ def execute(program):
                 trace.append(f"{at()} returned {value}")
             except BaseException as error:  # CancelledError is a BaseException
                 trace.append(f"{at()} raised {describe_error(error)}")
-        guard_handle.cancel()
+        if guard_handle is not None:
+            guard_handle.cancel()
 
     for _ in range(INITIAL_FUTURES):
         futures.append(loop.create_future())
@@ -200,7 +222,7 @@ def execute(program):
         run(segment["run"])
     trace.append(f"{at()} drain")
     run({"op": "forever"})
-    while not guard_fired:
+    while not guard_fired and not loop.is_closed():
         run({"op": "forever"})
     loop.close()
     # Retrieve every exception, so that no "never retrieved" report follows.
