@@ -547,6 +547,27 @@ Deno.test("A task awaiting a pending future of another loop gets asyncio's Runti
   other.close();
 });
 
+Deno.test("A task whose code throws a non-Error value fails with that value, and the loop goes on", async () => {
+  // Python can only raise exceptions; JavaScript can throw anything. The
+  // task keeps what was thrown, even undefined (then exception() returns
+  // undefined as for a result: done() and result() tell them apart).
+  const loop = new EventLoop({ clock: "virtual" });
+  const contexts = recordExceptions(loop);
+  for (const value of ["a string", 42, null, undefined, { code: 1 }]) {
+    const task = loop.createTask(() => {
+      throw value;
+    });
+    await assert.rejects(loop.runUntilComplete(task), (e) => e === value);
+    assert.equal(task.done(), true);
+    assert.equal(task.cancelled(), false);
+    assert.equal(task.exception(), value);
+    assert.throws(() => task.result(), (e) => e === value);
+  }
+  assert.deepEqual(contexts, []);
+  await assertHealthy(loop);
+  loop.close();
+});
+
 Deno.test("A stopped loop runs again and runs what was left queued exactly once", async () => {
   const loop = new EventLoop({ clock: "virtual" });
   const tally = new Tally();
