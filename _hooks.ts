@@ -37,15 +37,53 @@ export const loopHooks = {
   activity: missing as (loop: EventLoop) => void,
   /** The task whose code `loop` is running now, if any. */
   currentTask: missing as (loop: EventLoop) => Task<unknown> | undefined,
-  /** The loop that is running now, if any. */
-  runningLoop: missing as () => EventLoop | null,
+  /**
+   * The task that a `then()` call belongs to: the current task, or else the
+   * one task whose code last went off to await something foreign.
+   */
+  awaitingTask: missing as (loop: EventLoop) => Task<unknown> | undefined,
+  /** Whether the loop's debug mode is on. */
+  debug: missing as (loop: EventLoop) => boolean,
+  /** The running loop, if any. */
+  running: missing as () => EventLoop | null,
+  /** The task's code runs outside the loop's view (already started). */
+  detach: missing as (loop: EventLoop, task: Task<unknown>) => void,
+  /** The task is done: forget it. */
+  taskDone: missing as (loop: EventLoop, task: Task<unknown>) => void,
+};
+
+/** Hooks that future.ts fills in. */
+export const futureHooks = {} as {
+  /**
+   * Sets the result and runs the done callbacks at once, inside the current
+   * callback, instead of scheduling them: `sleep(0)` resumes its awaiting
+   * code after exactly one iteration, as asyncio's bare `yield` does.
+   */
+  setResultNow<T>(future: Future<T>, value: T): void;
+  /**
+   * Cancels the future without scheduling its done callbacks: the caller
+   * runs them later with `runCallbacksNow`, in the place it holds in the
+   * ready queue.
+   */
+  cancelDeferred(future: Future<unknown>, msg: string | undefined): boolean;
+  /** Runs and clears the done callbacks at once. */
+  runCallbacksNow(future: Future<unknown>): void;
 };
 
 /** Hooks that task.ts fills in. */
 export const taskHooks = {
-  /** The task's code now awaits `future`, or (`undefined`) was woken. */
-  awaiting: (
+  /** The task's weak reference, which the loop holds while it is away. */
+  ref: (_task: Task<unknown>): WeakRef<Task<unknown>> => {
+    throw new Error("task.ts was not loaded");
+  },
+  /** The task's code now awaits `future`. */
+  awaiting: (_task: Task<unknown>, _future: Future<unknown>): void => {},
+  /**
+   * The future the task awaited is done and its code resumes: returns the
+   * `CancelledError` to throw there instead if a cancellation is pending.
+   */
+  woken: (
     _task: Task<unknown>,
-    _future: Future<unknown> | undefined,
-  ): void => {},
+    _future: Future<unknown>,
+  ): Error | undefined => undefined,
 };

@@ -88,3 +88,52 @@ export class TimeoutError extends Error {
     this.name = "TimeoutError";
   }
 }
+
+/**
+ * Several exceptions raised together, as Python's `ExceptionGroup`: what a
+ * {@linkcode TaskGroup} throws when its tasks fail. The exceptions are in
+ * `errors`, in the order they happened.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExceptionGroup } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const group = new ExceptionGroup("two failures", [
+ *   new Error("a"),
+ *   new TypeError("b"),
+ * ]);
+ * assert.equal(group.errors.length, 2);
+ * assert.equal(String(group), "ExceptionGroup: two failures (2 sub-exceptions)");
+ * ```
+ */
+export class ExceptionGroup extends AggregateError {
+  /**
+   * Creates an `ExceptionGroup`.
+   *
+   * @param message What the exceptions have in common.
+   * @param errors The exceptions.
+   * @param options The standard `Error` options, such as `cause`.
+   */
+  constructor(
+    message: string,
+    errors: Iterable<unknown>,
+    options?: ErrorOptions,
+  ) {
+    super(errors, message, options);
+    this.name = "ExceptionGroup";
+  }
+
+  /**
+   * Formats the group as Python's `str()` does.
+   *
+   * @returns Such as `ExceptionGroup: unhandled errors in a TaskGroup (1
+   * sub-exception)`.
+   */
+  override toString(): string {
+    const n = this.errors.length;
+    return `${this.name}: ${this.message} (${n} sub-exception${
+      n === 1 ? "" : "s"
+    })`;
+  }
+}

@@ -5,11 +5,12 @@
  * @module
  */
 
+import { captureSource, type Source } from "./_debug.ts";
 import { CancelledError, InvalidStateError } from "./errors.ts";
-import { loopHooks, taskHooks } from "./_hooks.ts";
+import { futureHooks, loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
-import { repr } from "./repr.ts";
+import { repr, shortRepr } from "./repr.ts";
 import { checkFunction, checkLoop, checkOptions, isLoop } from "./_validate.ts";
 
 /** Options for the {@linkcode Future} constructor. */
@@ -26,6 +27,40 @@ type State<T> =
   | { readonly name: "failed"; readonly error: unknown };
 
 const PENDING: State<never> = Object.freeze({ name: "pending" });
+
+/** What a never-retrieved exception report needs, without the future. */
+interface Unretrieved {
+  loop: EventLoop;
+  message: string;
+  exception: unknown;
+  future: string;
+  source: Source | undefined;
+}
+
+/**
+ * A copy of an error to report once its future is gone. The error itself
+ * cannot be held: its captured stack frames (in Deno, the call sites kept
+ * for source maps) hold their receivers, this future or its task among
+ * them, which would then never be collected.
+ */
+function snapshot(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const copy = new Error(error.message);
+  copy.name = error.name;
+  if (error.stack !== undefined) copy.stack = error.stack;
+  return copy;
+}
+
+// asyncio logs "Future exception was never retrieved" from `__del__`; here
+// a future that failed registers until its exception is read.
+const unretrieved = new FinalizationRegistry<Unretrieved>((held) => {
+  held.loop.callExceptionHandler({
+    message: held.message,
+    exception: held.exception,
+    futureRepr: held.future,
+    ...(held.source && { sourceTraceback: held.source.stack }),
+  });
+});
 
 /**
  * A done callback: a user's, or the one behind an `await`. Stored untyped so
@@ -66,6 +101,36 @@ export class Future<T> implements PromiseLike<T> {
   #loop: EventLoop;
   #state: State<T> = PENDING;
   #callbacks: DoneCallback[] = [];
+  #source: Source | undefined;
+  #logTraceback = false;
+
+  static {
+    futureHooks.setResultNow = (future, value) => {
+      if (future.#state !== PENDING) return;
+      future.#state = { name: "finished", value };
+      futureHooks.runCallbacksNow(future);
+    };
+    futureHooks.cancelDeferred = (future, msg) => {
+      if (future.#state !== PENDING) return false;
+      future.#state = { name: "cancelled", message: msg };
+      return true;
+    };
+    futureHooks.runCallbacksNow = (future) => {
+      const callbacks = future.#callbacks;
+      future.#callbacks = [];
+      for (const callback of callbacks) {
+        try {
+          callback(future);
+        } catch (exception) {
+          future.#loop.callExceptionHandler({
+            message: `Exception in callback ${formatCallback(callback, repr)}`,
+            exception,
+            future,
+          });
+        }
+      }
+    };
+  }
 
   /**
    * Creates a pending future.
@@ -88,6 +153,7 @@ export class Future<T> implements PromiseLike<T> {
       if (!isLoop(loop)) checkLoop(new.target.name, "options.loop", loop);
       this.#loop = loop;
     }
+    if (loopHooks.debug(this.#loop)) this.#source = captureSource();
   }
 
   /**
@@ -141,6 +207,7 @@ export class Future<T> implements PromiseLike<T> {
       case "cancelled":
         throw new CancelledError(state.message);
       case "failed":
+        this.#retrieved();
         throw state.error;
       case "finished":
         return state.value;
@@ -163,6 +230,7 @@ export class Future<T> implements PromiseLike<T> {
       case "cancelled":
         throw new CancelledError(state.message);
       case "failed":
+        this.#retrieved();
         return state.error;
       case "finished":
         return undefined;
@@ -195,7 +263,26 @@ export class Future<T> implements PromiseLike<T> {
       throw new InvalidStateError("invalid state");
     }
     this.#state = { name: "failed", error };
+    // Scheduled first, as asyncio does: the callbacks are then out of the
+    // repr that the report shows (asyncio formats it when the future dies).
     this.#scheduleCallbacks();
+    this.#logTraceback = true;
+    unretrieved.register(this, {
+      loop: this.#loop,
+      message: `${this.constructor.name} exception was never retrieved`,
+      exception: snapshot(error),
+      future: this.toString(),
+      source: this.#source,
+    }, this);
+  }
+
+  /**
+   * Where the future was created, when its loop's debug mode was on.
+   *
+   * @returns The stack, or `undefined`.
+   */
+  sourceTraceback(): string | undefined {
+    return this.#source?.stack;
   }
 
   /**
@@ -281,10 +368,10 @@ export class Future<T> implements PromiseLike<T> {
   ): Promise<R1 | R2> {
     const loop = this.#loop;
     return new Promise<R1 | R2>((resolve, reject) => {
-      const settle = (): void => {
+      const settle = (cancelled?: Error): void => {
         const state = this.#state;
         try {
-          if (state.name === "finished") {
+          if (state.name === "finished" && cancelled === undefined) {
             resolve(
               typeof onFulfilled === "function"
                 ? onFulfilled(state.value)
@@ -292,9 +379,11 @@ export class Future<T> implements PromiseLike<T> {
             );
             return;
           }
-          const error = state.name === "failed"
-            ? state.error
-            : new CancelledError((state as { message?: string }).message);
+          if (state.name === "failed") this.#retrieved();
+          const error = cancelled ??
+            (state.name === "failed"
+              ? state.error
+              : new CancelledError((state as { message?: string }).message));
           if (typeof onRejected === "function") resolve(onRejected(error));
           else reject(error);
         } catch (error) {
@@ -306,18 +395,17 @@ export class Future<T> implements PromiseLike<T> {
         queueMicrotask(settle);
         return;
       }
-      const running = loopHooks.runningLoop();
+      const running = loopHooks.running();
       if (running !== null && running !== loop) {
-        const current = loopHooks.currentTask(running);
-        if (current !== undefined) {
-          // A task of the running loop awaits a pending future of another
-          // loop, which will not run while this one does. asyncio's Task
-          // throws this into the coroutine on its next step.
+        const other = loopHooks.currentTask(running);
+        if (other !== undefined) {
+          // As asyncio's Task.__step: a task awaits only futures of its own
+          // loop, and gets RuntimeError on its loop's next iteration.
           const error = new Error(
-            `Task ${current} got Future ${this} attached to a different loop`,
+            `Task ${other} got Future ${this} attached to a different loop`,
           );
           running.callSoon(() => {
-            loopHooks.resumed(running, current);
+            loopHooks.resumed(running, other);
             try {
               if (typeof onRejected === "function") resolve(onRejected(error));
               else reject(error);
@@ -329,15 +417,23 @@ export class Future<T> implements PromiseLike<T> {
           return;
         }
       }
-      const task = loopHooks.currentTask(loop);
-      if (task !== undefined) taskHooks.awaiting(task, this);
+      const task = loopHooks.awaitingTask(loop);
+      if ((task as unknown) === this) {
+        reject(new Error(`Task cannot await on itself: ${this}`));
+        return;
+      }
       const wakeup = (): void => {
-        if (task !== undefined) taskHooks.awaiting(task, undefined);
+        const cancelled = task === undefined
+          ? undefined
+          : taskHooks.woken(task, this);
         loopHooks.resumed(loop, task);
-        settle();
+        settle(cancelled);
       };
       this.#callbacks.push(wakeup);
       loopHooks.suspended(loop);
+      // After the wakeup is registered: a pending cancellation cancels this
+      // future at once, which schedules the wakeup.
+      if (task !== undefined) taskHooks.awaiting(task, this);
     });
   }
 
@@ -379,11 +475,13 @@ export class Future<T> implements PromiseLike<T> {
   protected reprInfo(): string[] {
     const state = this.#state;
     const info: string[] = [state.name === "failed" ? "finished" : state.name];
-    if (state.name === "finished") info.push(`result=${repr(state.value)}`);
+    if (state.name === "finished") {
+      info.push(`result=${shortRepr(state.value)}`);
+    }
     if (state.name === "failed") info.push(`exception=${repr(state.error)}`);
     const callbacks = this.#callbacks;
     if (callbacks.length > 0) {
-      const format = (fn: AnyFunction) => `${formatCallback(fn, repr)}()`;
+      const format = (fn: AnyFunction) => `${formatCallback(fn, shortRepr)}()`;
       const shown = callbacks.length <= 2 ? callbacks.map(format) : [
         format(callbacks[0]!),
         `<${callbacks.length - 2} more>`,
@@ -391,7 +489,16 @@ export class Future<T> implements PromiseLike<T> {
       ];
       info.push(`cb=[${shown.join(", ")}]`);
     }
+    if (this.#source?.location !== undefined) {
+      info.push(`created at ${this.#source.location}`);
+    }
     return info;
+  }
+
+  #retrieved(): void {
+    if (!this.#logTraceback) return;
+    this.#logTraceback = false;
+    unretrieved.unregister(this);
   }
 
   #scheduleCallbacks(): void {

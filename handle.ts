@@ -6,9 +6,10 @@
  * @module
  */
 
+import type { Source } from "./_debug.ts";
 import type { EventLoop } from "./loop.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
-import { repr } from "./repr.ts";
+import { shortRepr } from "./repr.ts";
 import {
   argumentError,
   checkFunction,
@@ -27,6 +28,8 @@ export const handleInternals = {} as {
   setScheduled(handle: TimerHandle, scheduled: boolean): void;
   /** The callback's description, as in `Exception in callback ...`. */
   describe(handle: Handle): string;
+  /** Records where the handle was created (debug mode). */
+  setSource(handle: Handle, source: Source): void;
 };
 
 /** Friend hook that loop.ts sets: a scheduled timer was cancelled. */
@@ -59,10 +62,14 @@ export class Handle {
   #args: unknown[] | undefined;
   #loop: EventLoop;
   #cancelled = false;
+  #source: Source | undefined;
 
   static {
     handleInternals.run = (handle) => handle.#run();
     handleInternals.describe = (handle) => handle.#describe();
+    handleInternals.setSource = (handle, source) => {
+      handle.#source = source;
+    };
   }
 
   /**
@@ -151,41 +158,56 @@ export class Handle {
     if (this.#cancelled) info.push("cancelled");
     if (this instanceof TimerHandle) info.push(`when=${this.when()}`);
     if (this.#callback !== undefined) info.push(this.#describe());
+    if (this.#source?.location !== undefined) {
+      info.push(`created at ${this.#source.location}`);
+    }
     return info;
   }
 
   #describe(): string {
     const callback = this.#callback;
     if (callback === undefined) return "<cancelled>";
-    return `${formatCallback(callback, repr)}(${
-      (this.#args ?? []).map(repr).join(", ")
+    return `${formatCallback(callback, shortRepr)}(${
+      (this.#args ?? []).map(shortRepr).join(", ")
     })`;
   }
 
   #run(): void {
     const callback = this.#callback!;
     const args = this.#args!;
+    let result: unknown;
     try {
       switch (args.length) {
         case 0:
-          callback();
+          result = callback();
           break;
         case 1:
-          callback(args[0]);
+          result = callback(args[0]);
           break;
         case 2:
-          callback(args[0], args[1]);
+          result = callback(args[0], args[1]);
           break;
         default:
-          callback(...args);
+          result = callback(...args);
       }
     } catch (exception) {
-      this.#loop.callExceptionHandler({
-        message: `Exception in callback ${this.#describe()}`,
-        exception,
-        handle: this,
-      });
+      this.#report(exception);
+      return;
     }
+    // An async callback's exception arrives as a rejection: it goes to the
+    // exception handler too, never to the host as an unhandled rejection.
+    if (result instanceof Promise) {
+      result.then(undefined, (exception) => this.#report(exception));
+    }
+  }
+
+  #report(exception: unknown): void {
+    this.#loop.callExceptionHandler({
+      message: `Exception in callback ${this.#describe()}`,
+      exception,
+      handle: this,
+      ...(this.#source && { sourceTraceback: this.#source.stack }),
+    });
   }
 }
 

@@ -18,7 +18,8 @@
 
 import { Deque } from "./_deque.ts";
 import { TimerHeap } from "./_heap.ts";
-import { loopHooks } from "./_hooks.ts";
+import { captureSource } from "./_debug.ts";
+import { loopHooks, taskHooks } from "./_hooks.ts";
 import { Future } from "./future.ts";
 import {
   Handle,
@@ -36,6 +37,7 @@ import {
   checkFunction,
   checkOptions,
   checkTime,
+  describe,
   isThenable,
 } from "./_validate.ts";
 
@@ -84,8 +86,9 @@ export type Awaitable<T> = Future<T> | Coroutine<T>;
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
 // The longest host wait, in seconds (CPython's MAXIMUM_SELECT_TIMEOUT).
 const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
-// Microtask turns with no sign of life after which code that the loop
-// resumed is taken to be waiting on something foreign (a fetch).
+// Microtask turns with no sign of life after which the loop gives code
+// that it resumed one host task to finish, before taking it to be waiting
+// on something foreign (a fetch).
 const QUIET_TURNS = 16;
 // Microtask turns the loop gives when nothing is ready, before it waits on
 // the host.
@@ -98,7 +101,7 @@ let runningLoop: EventLoop | null = null;
 let currentLoop: EventLoop | null = null;
 let currentLoopSet = false;
 
-const { run: runHandle, setScheduled } = handleInternals;
+const { run: runHandle, setScheduled, setSource } = handleInternals;
 
 const yieldToHost: () => Promise<void> = (() => {
   const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
@@ -148,6 +151,17 @@ function logLastResort(message: string, error: unknown): void {
     // Nothing left to do.
   }
 }
+
+/**
+ * Probes for the unit tests (tests/loop_test.ts), as handle.ts keeps its
+ * friend access; not exported from mod.ts and never used by the library.
+ */
+export const loopInternals = {} as {
+  /** How many timers the loop's heap holds, cancelled ones included. */
+  scheduledCount(loop: EventLoop): number;
+  /** How many handles the loop's ready queue holds. */
+  readyCount(loop: EventLoop): number;
+};
 
 function runUntilCompleteCb(future: Future<unknown>): void {
   future.getLoop().stop();
@@ -199,9 +213,16 @@ export class EventLoop {
   #currentTask: Task<unknown> | undefined;
   /** Bumped by everything the futures and the loop see happen. */
   #activity = 0;
+  /**
+   * Tasks whose code went off to await something foreign (a `fetch`): the
+   * loop resumed them and they did not suspend on one of our futures.
+   */
+  #detached = new Set<WeakRef<Task<unknown>>>();
   /** Wakes the loop from its host wait; set only while it waits. */
   #wake: (() => void) | null = null;
   #sliceStart = 0;
+  #debug = false;
+  #slowCallbackDuration = 0.1;
 
   static {
     loopHooks.defaultLoop = getEventLoop;
@@ -209,6 +230,9 @@ export class EventLoop {
       loop.#resuming = true;
       loop.#currentTask = task;
       loop.#activity++;
+      if (task !== undefined && loop.#detached.size > 0) {
+        loop.#detached.delete(taskHooks.ref(task));
+      }
     };
     loopHooks.suspended = (loop) => {
       loop.#resuming = false;
@@ -218,7 +242,31 @@ export class EventLoop {
       loop.#activity++;
     };
     loopHooks.currentTask = (loop) => loop.#currentTask;
-    loopHooks.runningLoop = () => runningLoop;
+    loopInternals.scheduledCount = (loop) => loop.#scheduled.size;
+    loopInternals.readyCount = (loop) => loop.#ready.length;
+    loopHooks.awaitingTask = (loop) => {
+      if (loop.#currentTask !== undefined) return loop.#currentTask;
+      if (loop.#detached.size === 0) return undefined;
+      for (const ref of loop.#detached) {
+        if (ref.deref() === undefined) loop.#detached.delete(ref);
+      }
+      if (loop.#detached.size !== 1) return undefined;
+      // Code resumed from outside the loop (a foreign promise settled) is
+      // awaiting one of our futures: with one task away, it is that task's.
+      const [ref] = loop.#detached;
+      loop.#detached.clear();
+      return ref!.deref();
+    };
+    loopHooks.running = () => runningLoop;
+    loopHooks.taskDone = (loop, task) => {
+      loop.#detached.delete(taskHooks.ref(task));
+      if (loop.#currentTask === task) loop.#resuming = false;
+      loop.#activity++;
+    };
+    loopHooks.detach = (loop, task) => {
+      loop.#detached.add(taskHooks.ref(task));
+    };
+    loopHooks.debug = (loop) => loop.#debug;
     timerCancelled.notify = (loop, _handle) => {
       loop.#timerCancelledCount++;
     };
@@ -284,6 +332,7 @@ export class EventLoop {
     this.#checkClosed();
     checkCallback("callSoon", callback);
     const handle = new Handle(callback as AnyFunction, args, this);
+    if (this.#debug) setSource(handle, captureSource());
     this.#ready.push(handle);
     this.#activity++;
     if (this.#wake !== null) this.#notify();
@@ -358,7 +407,7 @@ export class EventLoop {
    * @param coro An `async` function, called on the task's first step (one
    * iteration later, as asyncio starts a coroutine), or a promise of work
    * that is already running.
-   * @param options The task's name.
+   * @param options The task's name, and an `AbortSignal` that cancels it.
    * @returns The task.
    * @throws {TypeError} If `coro` is neither a function nor a promise, or
    * `options` is not an object.
@@ -370,8 +419,8 @@ export class EventLoop {
   ): Task<T> {
     this.#checkClosed();
     checkCoroutine("createTask", "coro", coro);
-    checkOptions("createTask", "{ name }", options);
-    return new Task<T>(coro, { name: options?.name, loop: this });
+    checkOptions("createTask", "{ name, signal }", options);
+    return new Task<T>(coro, { ...options, loop: this });
   }
 
   /**
@@ -472,6 +521,7 @@ export class EventLoop {
         while (ntodo-- > 0) {
           const handle = ready.shift()!;
           if (handle.cancelled()) continue;
+          const t0 = this.#debug ? performance.now() : -1;
           runHandle(handle);
           if (this.#resuming) {
             // The callback resumed code that awaited a future: let it run
@@ -482,9 +532,17 @@ export class EventLoop {
               await undefined;
               quiet = seen === this.#activity ? quiet + 1 : 0;
             } while (this.#resuming && quiet < QUIET_TURNS);
+            // Still no suspension: one host task drains the microtask queue
+            // whatever its depth (deeply nested async calls), which tells a
+            // long chain from code that went off to await something foreign.
+            if (this.#resuming) await yieldToHost();
+            if (this.#resuming && this.#currentTask !== undefined) {
+              this.#detached.add(taskHooks.ref(this.#currentTask));
+            }
             this.#resuming = false;
             this.#currentTask = undefined;
           }
+          if (t0 >= 0) this.#reportSlow(handle, t0);
         }
         if (this.#stopping) break;
         if (performance.now() - this.#sliceStart > HOST_SLICE_MS) {
@@ -521,6 +579,11 @@ export class EventLoop {
   close(): void {
     if (this.#running) throw new Error("Cannot close a running event loop");
     if (this.#closed) return;
+    if (this.#debug && (this.#ready.length > 0 || this.#scheduled.size > 0)) {
+      console.warn(
+        `Closing ${this} with ${this.#ready.length} pending callbacks and ${this.#scheduled.size} timers`,
+      );
+    }
     this.#closed = true;
     this.#ready.clear();
     for (const handle of this.#scheduled) setScheduled(handle, false);
@@ -544,6 +607,49 @@ export class EventLoop {
    */
   isClosed(): boolean {
     return this.#closed;
+  }
+
+  /**
+   * Whether debug mode is on.
+   *
+   * @returns `true` after `setDebug(true)`.
+   */
+  getDebug(): boolean {
+    return this.#debug;
+  }
+
+  /**
+   * Turns debug mode on or off. In debug mode, callbacks that run longer
+   * than {@linkcode EventLoop.slowCallbackDuration} are reported with
+   * `console.warn`; handles, futures and tasks remember where they were
+   * created, and reports show it; closing the loop with pending callbacks
+   * says so. Off, it costs nothing (no stack is captured).
+   *
+   * @param enabled Whether to turn it on.
+   */
+  setDebug(enabled: boolean): void {
+    this.#debug = Boolean(enabled);
+  }
+
+  /**
+   * In debug mode, the duration in seconds above which a callback (with the
+   * code it resumed) is reported as slow.
+   *
+   * @default {0.1}
+   */
+  get slowCallbackDuration(): number {
+    return this.#slowCallbackDuration;
+  }
+
+  set slowCallbackDuration(seconds: number) {
+    if (typeof seconds !== "number" || !(seconds >= 0)) {
+      throw new TypeError(
+        `slowCallbackDuration expected a number of seconds >= 0, got ${
+          describe(seconds)
+        }`,
+      );
+    }
+    this.#slowCallbackDuration = seconds;
   }
 
   /**
@@ -624,7 +730,11 @@ export class EventLoop {
     const lines = [context?.message || "Unhandled exception in event loop"];
     for (const key of Object.keys(context ?? {}).sort()) {
       if (key === "message" || key === "exception") continue;
-      lines.push(`${key}: ${repr(context[key])}`);
+      if (key === "sourceTraceback") {
+        lines.push(
+          `Object created at (most recent call first):\n${context[key]}`,
+        );
+      } else lines.push(`${key}: ${repr(context[key])}`);
     }
     const exception = context?.exception;
     if (exception !== undefined) {
@@ -649,11 +759,19 @@ export class EventLoop {
 
   #callAt(when: number, callback: AnyFunction, args: unknown[]): TimerHandle {
     const timer = new TimerHandle(when, callback, args, this);
+    if (this.#debug) setSource(timer, captureSource());
     this.#scheduled.push(timer, when, this.#timerSeq++);
     setScheduled(timer, true);
     this.#activity++;
     if (this.#wake !== null) this.#notify();
     return timer;
+  }
+
+  #reportSlow(handle: Handle, t0: number): void {
+    const seconds = (performance.now() - t0) / 1000;
+    if (seconds >= this.#slowCallbackDuration) {
+      console.warn(`Executing ${handle} took ${seconds.toFixed(3)} seconds`);
+    }
   }
 
   #notify(): void {

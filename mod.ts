@@ -23,7 +23,12 @@
  * @module
  */
 
-export { CancelledError, InvalidStateError, TimeoutError } from "./errors.ts";
+export {
+  CancelledError,
+  ExceptionGroup,
+  InvalidStateError,
+  TimeoutError,
+} from "./errors.ts";
 export { Future, type FutureOptions } from "./future.ts";
 export { Handle, TimerHandle } from "./handle.ts";
 export {
@@ -49,4 +54,36 @@ export {
   type RemainingParameters,
 } from "./partial.ts";
 export { repr } from "./repr.ts";
-export { type Coroutine, Task, type TaskOptions } from "./task.ts";
+export {
+  allTasks,
+  type Coroutine,
+  createTask,
+  currentTask,
+  Task,
+  type TaskOptions,
+} from "./task.ts";
+export { sleep } from "./sleep.ts";
+export {
+  gather,
+  GatheringFuture,
+  type GatherOptions,
+  type GatherResults,
+  type GatherSettled,
+  shield,
+} from "./gather.ts";
+export {
+  ALL_COMPLETED,
+  type AsCompleted,
+  asCompleted,
+  type AsCompletedOptions,
+  type CompletedFuture,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  type ReturnWhen,
+  wait,
+  type WaitOptions,
+} from "./wait.ts";
+export { Timeout, timeout, timeoutAt, waitFor } from "./timeout.ts";
+export { TaskGroup } from "./task_group.ts";
+export { run } from "./run.ts";
+export type { AwaitableLike, ResultOf } from "./_util.ts";

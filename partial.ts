@@ -12,6 +12,7 @@
  */
 
 import { argumentError, checkFunction } from "./_validate.ts";
+import { repr } from "./repr.ts";
 
 /** Any function, as the constraint of {@linkcode partial}. */
 // deno-lint-ignore no-explicit-any
@@ -83,8 +84,19 @@ function checkKeywords(method: string, values: unknown): void {
  *
  * @typeParam A The parameters still to be given.
  * @typeParam R The return type of the wrapped function.
+ * @typeParam K The options object that the bound keywords fill, if
+ * keywords were bound; a call may then add or override some of them.
  */
-export interface PartialFunction<A extends unknown[], R> {
+export interface PartialFunction<
+  A extends unknown[],
+  R,
+  K extends object = never,
+> {
+  /**
+   * Calls `func(...args, ...more)` with the bound keywords, updated for
+   * this call only by the trailing `kw({...})`.
+   */
+  (...more: [...A, Keywords<Partial<K>>]): R;
   /** Calls `func(...args, ...more)`, then the keywords if there are any. */
   (...more: A): R;
   /** The wrapped function (never itself a partial: partials flatten). */
@@ -95,19 +107,31 @@ export interface PartialFunction<A extends unknown[], R> {
   readonly keywords: Readonly<Record<string, unknown>>;
 }
 
-/** The parameters of a function with keywords, less its final options. */
-export type PositionalParameters<F extends AnyFunction> = Parameters<F> extends
-  [...infer I, unknown] ? I : [];
+/**
+ * The parameters of a function with keywords, less its final options. The
+ * options may be optional (`{ n = 0 }: { n?: number } = {}`, Python's
+ * `n=0`).
+ */
+export type PositionalParameters<F extends AnyFunction> =
+  Required<Parameters<F>> extends [...infer I, unknown] ? I : [];
 /** The options object that a function with keywords takes last. */
-export type KeywordParameter<F extends AnyFunction> = Parameters<F> extends
-  [...unknown[], infer L extends object] ? L : never;
+export type KeywordParameter<F extends AnyFunction> =
+  Required<Parameters<F>> extends [...unknown[], infer L extends object] ? L
+    : never;
 /** The prefixes of a parameter list, which {@linkcode partial} can bind. */
 export type ParameterPrefix<P extends unknown[]> = P extends [] ? []
   : P extends [...infer I, unknown] ? P | ParameterPrefix<I>
   : P;
-/** The parameters left after the prefix `B` is bound. */
+/**
+ * The parameters left after the prefix `B` is bound: `P` less as many
+ * leading parameters as `B` has (their types were checked against `B`
+ * already, and may be wider than the bound values, such as `unknown`).
+ */
 export type RemainingParameters<P extends unknown[], B extends unknown[]> =
-  P extends [...B, ...infer R] ? R : never;
+  B extends [unknown, ...infer BRest]
+    ? P extends [unknown?, ...infer PRest] ? RemainingParameters<PRest, BRest>
+    : []
+    : P;
 
 const PARTIAL = Symbol("asyncio-ts.partial");
 
@@ -117,6 +141,31 @@ interface PartialState {
   keywords: Readonly<Record<string, unknown>> | undefined;
 }
 
+/**
+ * Binds more arguments and keywords to a partial made with keywords, as
+ * Python's `functools.partial(p, *args, **keywords)`: the result is one
+ * flat partial of the original function, whose keywords are the old ones
+ * updated by the new.
+ *
+ * @typeParam A The parameters the partial still takes.
+ * @typeParam R The return type.
+ * @typeParam K The options object of the original function.
+ * @typeParam B The positional arguments to bind.
+ * @typeParam KW The keyword arguments to bind or override.
+ * @param func A partial made with keywords.
+ * @param args The positional arguments to bind, then `kw({...})`.
+ * @returns The partial function, with `.func`, `.args` and `.keywords`.
+ */
+export function partial<
+  A extends unknown[],
+  R,
+  K extends object,
+  B extends ParameterPrefix<A>,
+  KW extends Partial<K> = Partial<K>,
+>(
+  func: PartialFunction<A, R, K>,
+  ...args: [...B, Keywords<KW>]
+): PartialFunction<RemainingParameters<A, B>, R, K>;
 /**
  * Returns a function that calls `func` with `args` before the arguments it
  * is given, as Python's `functools.partial` does.
@@ -130,6 +179,7 @@ interface PartialState {
  *
  * @typeParam F The function to wrap.
  * @typeParam B The bound positional arguments.
+ * @typeParam KW The bound keyword arguments.
  * @param func The function to call.
  * @param args The positional arguments to bind, then optionally `kw({...})`.
  * @returns The partial function, with `.func`, `.args` and `.keywords`.
@@ -150,12 +200,14 @@ interface PartialState {
 export function partial<
   F extends AnyFunction,
   B extends ParameterPrefix<PositionalParameters<F>>,
+  KW extends KeywordParameter<F> = KeywordParameter<F>,
 >(
   func: F,
-  ...args: [...B, Keywords<KeywordParameter<F>>]
+  ...args: [...B, Keywords<KW>]
 ): PartialFunction<
   RemainingParameters<PositionalParameters<F>, B>,
-  ReturnType<F>
+  ReturnType<F>,
+  KeywordParameter<F>
 >;
 /**
  * Returns a function that calls `func` with `args` before the arguments it
@@ -241,9 +293,9 @@ export function formatCallback(
 }
 
 function formatPartial(state: PartialState): string {
-  const parts = state.args.map(String);
+  const parts = state.args.map(repr);
   for (const [key, value] of Object.entries(state.keywords ?? {})) {
-    parts.push(`${key}=${String(value)}`);
+    parts.push(`${key}=${repr(value)}`);
   }
   return `functools.partial(${state.func.name || "<anonymous>"}${
     parts.length ? ", " + parts.join(", ") : ""

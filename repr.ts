@@ -109,3 +109,83 @@ function reprValue(value: unknown, seen: Set<object>): string {
 export function repr(value: unknown): string {
   return reprValue(value, new Set());
 }
+
+// reprlib.Repr's limits, as asyncio's reprlib.repr() uses them.
+const MAX_LEVEL = 6;
+const MAX_STRING = 30;
+const MAX_LIST = 6;
+const MAX_DICT = 4;
+const MAX_LONG = 40;
+const MAX_OTHER = 30;
+const FILL = "...";
+
+/** Keeps the first and last code points of `text`, `max` in all. */
+function shorten(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const i = Math.max(0, Math.floor((max - 3) / 2));
+  const j = Math.max(0, max - 3 - i);
+  return chars.slice(0, i).join("") + FILL +
+    chars.slice(chars.length - j).join("");
+}
+
+function shortValue(value: unknown, level: number): string {
+  if (typeof value === "string") {
+    // reprlib.Repr.repr_str: the repr of the first characters; if that is
+    // too long, the repr of the ends, cut around '...'.
+    const chars = Array.from(value);
+    const text = reprString(chars.slice(0, MAX_STRING).join(""));
+    if (Array.from(text).length <= MAX_STRING) return text;
+    const i = Math.floor((MAX_STRING - 3) / 2);
+    const j = MAX_STRING - 3 - i;
+    const ends = Array.from(
+      reprString(
+        chars.slice(0, i).join("") + chars.slice(chars.length - j).join(""),
+      ),
+    );
+    return ends.slice(0, i).join("") + FILL +
+      ends.slice(ends.length - j).join("");
+  }
+  if (typeof value === "bigint") return shorten(repr(value), MAX_LONG);
+  if (Array.isArray(value)) {
+    if (level <= 0 && value.length > 0) return `[${FILL}]`;
+    const pieces = value.slice(0, MAX_LIST).map((item) =>
+      shortValue(item, level - 1)
+    );
+    if (value.length > MAX_LIST) pieces.push(FILL);
+    return `[${pieces.join(", ")}]`;
+  }
+  if (
+    typeof value === "object" && value !== null && !(value instanceof Error) &&
+    !hasOwnToString(value)
+  ) {
+    // A plain object stands for a dict: at most MAX_DICT entries.
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    if (level <= 0) return `{ ${FILL} }`;
+    const pieces = entries.slice(0, MAX_DICT).map(([key, item]) =>
+      `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : reprString(key)}: ${
+        shortValue(item, level - 1)
+      }`
+    );
+    if (entries.length > MAX_DICT) pieces.push(FILL);
+    return `{ ${pieces.join(", ")} }`;
+  }
+  if (typeof value === "number" && Number.isInteger(value)) {
+    return shorten(repr(value), MAX_LONG);
+  }
+  return shorten(repr(value), MAX_OTHER);
+}
+
+/**
+ * Python's `reprlib.repr()`, which asyncio uses for the results and
+ * arguments in the reprs of futures and handles: {@linkcode repr}, with
+ * strings cut to 30 characters around `...`, arrays to 6 items, objects to
+ * 4 entries, nesting to 6 levels, and any other repr to 30 characters.
+ *
+ * @param value The value to format.
+ * @returns The shortened repr.
+ */
+export function shortRepr(value: unknown): string {
+  return shortValue(value, MAX_LEVEL);
+}

@@ -1,6 +1,7 @@
 /**
- * {@linkcode Task}, a future that runs an `async` function on an event loop.
- * A port of CPython's `Lib/asyncio/tasks.py`.
+ * {@linkcode Task}, a future that runs an `async` function on an event loop,
+ * with {@linkcode currentTask} and {@linkcode allTasks}. A port of CPython's
+ * `Lib/asyncio/tasks.py`.
  *
  * @module
  */
@@ -10,9 +11,17 @@ import { Future } from "./future.ts";
 import { loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { repr } from "./repr.ts";
-import { checkCoroutine, checkLoop, checkOptions } from "./_validate.ts";
+import {
+  argumentError,
+  checkCoroutine,
+  checkLoop,
+  checkOptions,
+} from "./_validate.ts";
 
-/** What a task runs: an `async` function to start, or work underway. */
+/**
+ * What a task runs: an `async` function, called on the task's first step as
+ * asyncio starts a coroutine, or a promise of work that is already running.
+ */
 export type Coroutine<T> = (() => T | PromiseLike<T>) | PromiseLike<T>;
 
 /** Options for {@linkcode Task} and {@linkcode EventLoop.createTask}. */
@@ -21,9 +30,34 @@ export interface TaskOptions {
   name?: string | undefined;
   /** The loop to run on. Defaults to {@linkcode getEventLoop}'s loop. */
   loop?: EventLoop | undefined;
+  /**
+   * Cancels the task when it aborts (with the reason's message). The task
+   * removes its listener when it finishes, so a long-lived signal keeps no
+   * reference to finished tasks.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 let taskCounter = 0;
+
+// Every task not yet done, held weakly as asyncio's `_all_tasks` WeakSet:
+// a pending task that nobody can reach any more is garbage, and is
+// reported as asyncio's `Task.__del__` reports it.
+const liveTasks = new Set<WeakRef<Task<unknown>>>();
+
+interface PendingTask {
+  ref: WeakRef<Task<unknown>>;
+  loop: EventLoop;
+  name: string;
+}
+
+const forget = new FinalizationRegistry<PendingTask>((held) => {
+  liveTasks.delete(held.ref);
+  held.loop.callExceptionHandler({
+    message: "Task was destroyed but it is pending!",
+    taskRepr: `<Task pending name=${repr(held.name)}>`,
+  });
+});
 
 const stepHooks = {} as { start(task: Task<unknown>): void };
 
@@ -38,21 +72,29 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
     typeof (value as { then?: unknown }).then === "function";
 }
 
+function abortMessage(reason: unknown): string | undefined {
+  if (reason === undefined) return undefined;
+  return reason instanceof Error ? reason.message : String(reason);
+}
+
 /**
  * A future that runs an `async` function (asyncio's coroutine) on an event
  * loop, and is done when the function's promise settles.
  *
- * An important invariant while a task is not done: it is either waiting on
- * one of this library's futures (its `#futWaiter`), scheduled to start, or
- * running inside a loop callback (or awaiting something foreign). Cancelling
- * it cancels the future it waits on, so the `await` in the task's code
- * throws {@linkcode CancelledError}; if that propagates, the task ends
- * cancelled, and if the code catches it, the task goes on.
+ * An important invariant while a task is not done: it is scheduled to
+ * start, or its code runs inside a loop callback, or it is suspended on one
+ * of this library's futures (its `#futWaiter`), or it awaits something
+ * foreign. {@linkcode Task.cancel} cancels the future it waits on, so the
+ * `await` in the task's code throws {@linkcode CancelledError}; if that
+ * propagates, the task ends cancelled, and if the code catches it, the task
+ * goes on.
  *
  * Differences from asyncio: a function is called on the task's first step,
  * one loop iteration after the task is created, as asyncio starts a
  * coroutine; a promise is work that is already running, which the task
- * follows.
+ * follows. Code awaiting a foreign promise (a `fetch`) receives the
+ * cancellation at its next await of one of this library's futures, or at
+ * once through {@linkcode Task.signal}.
  *
  * @typeParam T The type of the result.
  *
@@ -78,18 +120,33 @@ export class Task<T> extends Future<T> {
   #mustCancel = false;
   #cancelMessage: string | undefined;
   #cancelRequests = 0;
+  #ref: WeakRef<Task<unknown>>;
+  #controller: AbortController | undefined;
+  #unlisten: (() => void) | undefined;
 
   static {
     stepHooks.start = (task) => task.#start();
+    taskHooks.ref = (task) => task.#ref;
     taskHooks.awaiting = (task, future) => {
-      if (future === task) return;
       task.#futWaiter = future;
-      if (
-        future !== undefined && task.#mustCancel &&
-        future.cancel(task.#cancelMessage)
-      ) {
+      if (task.#mustCancel && future.cancel(task.#cancelMessage)) {
         task.#mustCancel = false;
       }
+    };
+    taskHooks.woken = (task, future) => {
+      // Only the task's own waiter stops being awaited: code of the task
+      // may await several futures at once (an async helper it called
+      // directly), and a helper waking must not hide the task's waiter
+      // from a later cancel().
+      if (task.#futWaiter !== future) return undefined;
+      task.#futWaiter = undefined;
+      if (!task.#mustCancel) return undefined;
+      task.#mustCancel = false;
+      // The future was cancelled already (by the first of several
+      // requests): its own CancelledError goes in, with the first message,
+      // as asyncio's `__step` keeps a CancelledError it is given.
+      if (future.cancelled()) return undefined;
+      return new CancelledError(task.#cancelMessage);
     };
   }
 
@@ -98,25 +155,52 @@ export class Task<T> extends Future<T> {
    *
    * @param coro An `async` function to call on the first step, or a promise
    * of work that is already running.
-   * @param options The task's name and loop.
+   * @param options The task's name, loop, and an `AbortSignal` that cancels
+   * it.
    * @throws {TypeError} If `coro` is neither a function nor a thenable,
-   * `options` is not an object, or `options.loop` is not an event loop.
+   * `options` is not an object, `options.loop` is not an event loop, or
+   * `options.signal` is not an `AbortSignal`.
    */
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
     checkCoroutine("Task", "coro", coro);
-    checkOptions("Task", "{ name, loop }", options);
+    checkOptions("Task", "{ name, loop, signal }", options);
     if (options?.loop !== undefined) {
       checkLoop("Task", "options.loop", options.loop);
+    }
+    const signal = options?.signal;
+    if (
+      signal !== undefined &&
+      (typeof signal !== "object" || signal === null ||
+        typeof signal.addEventListener !== "function")
+    ) {
+      throw argumentError("Task", "options.signal", "an AbortSignal", signal);
     }
     super({ loop: options?.loop });
     this.#name = options?.name === undefined
       ? `Task-${++taskCounter}`
       : String(options.name);
+    const loop = this.getLoop();
+    this.#ref = new WeakRef<Task<unknown>>(this);
+    liveTasks.add(this.#ref);
+    forget.register(
+      this,
+      { ref: this.#ref, loop, name: this.#name },
+      this.#ref,
+    );
     if (typeof coro === "function") {
+      loop.callSoon(step, this as Task<unknown>);
       this.#coro = coro as () => T | PromiseLike<T>;
-      this.getLoop().callSoon(step, this);
     } else {
+      loopHooks.detach(loop, this as Task<unknown>);
       this.#follow(coro);
+    }
+    if (signal !== undefined) {
+      if (signal.aborted) this.cancel(abortMessage(signal.reason));
+      else {
+        const onAbort = () => this.cancel(abortMessage(signal.reason));
+        signal.addEventListener("abort", onAbort, { once: true });
+        this.#unlisten = () => signal.removeEventListener("abort", onAbort);
+      }
     }
   }
 
@@ -139,12 +223,30 @@ export class Task<T> extends Future<T> {
   }
 
   /**
+   * An `AbortSignal` that aborts when the task is cancelled, with a
+   * {@linkcode CancelledError} as its reason, so foreign work such as
+   * `fetch(url, { signal: task.signal })` stops with the task.
+   *
+   * @returns The signal.
+   */
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.#cancelRequests > 0 || this.cancelled()) {
+        this.#controller.abort(new CancelledError(this.#cancelMessage));
+      }
+    }
+    return this.#controller.signal;
+  }
+
+  /**
    * Requests that the task be cancelled.
    *
    * The task's code receives {@linkcode CancelledError} at the `await` of
    * this library's future it is suspended on (or at its next one, if it is
-   * running or awaiting something foreign). If it lets the error propagate,
-   * the task ends cancelled; if it catches it, the task goes on.
+   * running or awaiting something foreign), and {@linkcode Task.signal}
+   * aborts. If the code lets the error propagate, the task ends cancelled;
+   * if it catches it, the task goes on.
    *
    * @param msg The message of the `CancelledError`.
    * @returns `false` if the task is already done, otherwise `true`.
@@ -152,10 +254,17 @@ export class Task<T> extends Future<T> {
   override cancel(msg?: string): boolean {
     if (this.done()) return false;
     this.#cancelRequests++;
+    const controller = this.#controller;
+    if (controller !== undefined && !controller.signal.aborted) {
+      controller.abort(new CancelledError(msg));
+    }
     if (this.#futWaiter !== undefined && this.#futWaiter.cancel(msg)) {
-      // The task's code is woken with CancelledError at its await.
+      // Leave #futWaiter: it may be a task that catches and ignores the
+      // cancellation, which may have to be cancelled again later.
       return true;
     }
+    // The code is running, scheduled to start, or away: it gets the error
+    // at its next await of one of our futures.
     this.#mustCancel = true;
     this.#cancelMessage = msg;
     return true;
@@ -172,7 +281,8 @@ export class Task<T> extends Future<T> {
   }
 
   /**
-   * Decrements the count of cancellation requests.
+   * Decrements the count of cancellation requests, as code that handled a
+   * cancellation (such as a timeout) does.
    *
    * @returns The remaining count.
    */
@@ -209,10 +319,12 @@ export class Task<T> extends Future<T> {
    */
   protected override reprInfo(): string[] {
     const info = super.reprInfo();
-    if (this.#mustCancel) info[0] = "cancelling";
+    // As Python 3.11: pending cancel requests show, and wait_for comes
+    // right after the name (where asyncio has the coroutine), before cb.
+    if (this.#cancelRequests > 0 && !this.done()) info[0] = "cancelling";
     info.splice(1, 0, `name=${repr(this.#name)}`);
     if (this.#futWaiter !== undefined && !this.done()) {
-      info.push(`wait_for=${String(this.#futWaiter)}`);
+      info.splice(2, 0, `wait_for=${String(this.#futWaiter)}`);
     }
     return info;
   }
@@ -221,12 +333,13 @@ export class Task<T> extends Future<T> {
     const coro = this.#coro!;
     this.#coro = undefined;
     if (this.#mustCancel) {
+      // Cancelled before it started: the function never runs.
       this.#mustCancel = false;
+      this.#done();
       super.cancel(this.#cancelMessage);
       return;
     }
-    const loop = this.getLoop();
-    loopHooks.resumed(loop, this as Task<unknown>);
+    loopHooks.resumed(this.getLoop(), this as Task<unknown>);
     let result: T | PromiseLike<T>;
     try {
       result = coro();
@@ -246,21 +359,124 @@ export class Task<T> extends Future<T> {
   }
 
   #finish(value: T): void {
-    this.#futWaiter = undefined;
     if (this.done()) return;
+    this.#done();
     if (this.#mustCancel) {
       // Cancelled right before the code finished.
       this.#mustCancel = false;
       super.cancel(this.#cancelMessage);
     } else super.setResult(value);
-    loopHooks.suspended(this.getLoop());
   }
 
   #fail(error: unknown): void {
-    this.#futWaiter = undefined;
     if (this.done()) return;
+    this.#done();
     if (error instanceof CancelledError) super.cancel(error.message);
     else super.setException(error);
-    loopHooks.suspended(this.getLoop());
   }
+
+  #done(): void {
+    this.#futWaiter = undefined;
+    liveTasks.delete(this.#ref);
+    forget.unregister(this.#ref);
+    this.#unlisten?.();
+    this.#unlisten = undefined;
+    loopHooks.taskDone(this.getLoop(), this as Task<unknown>);
+  }
+}
+
+/**
+ * Creates a task on the running loop, as `asyncio.create_task()`: the
+ * same as {@linkcode EventLoop.createTask} on {@linkcode getRunningLoop}.
+ *
+ * @typeParam T The type of the result.
+ * @param coro An `async` function, called on the task's first step (one
+ * iteration later, as asyncio starts a coroutine), or a promise of work
+ * that is already running.
+ * @param options The task's name, and an `AbortSignal` that cancels it.
+ * @returns The task.
+ * @throws {Error} If no loop is running.
+ *
+ * @example Usage
+ * ```ts
+ * import { createTask, EventLoop, sleep } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop({ clock: "virtual" });
+ * const result = await loop.runUntilComplete(async () => {
+ *   const child = createTask(() => sleep(1, "child"), { name: "child" });
+ *   return `${child.getName()}: ${await child}`;
+ * });
+ * assert.equal(result, "child: child");
+ * loop.close();
+ * ```
+ */
+export function createTask<T>(
+  coro: Coroutine<T>,
+  options: Omit<TaskOptions, "loop"> = {},
+): Task<T> {
+  const loop = loopHooks.running();
+  if (loop === null) throw new Error("no running event loop");
+  return loop.createTask(coro, options);
+}
+
+function resolveLoop(loop: EventLoop | undefined, method: string): EventLoop {
+  if (loop !== undefined) {
+    if (typeof loop !== "object" || loop === null) {
+      throw new TypeError(
+        `${method}() expected \`loop\` to be an EventLoop, got ${repr(loop)}`,
+      );
+    }
+    return loop;
+  }
+  const running = loopHooks.running();
+  if (running === null) throw new Error("no running event loop");
+  return running;
+}
+
+/**
+ * The task whose code is running on `loop`.
+ *
+ * @param loop The loop; the running loop by default.
+ * @returns The task, or `undefined` outside a task (in a plain callback).
+ * @throws {Error} If no loop is given and none is running.
+ *
+ * @example Usage
+ * ```ts
+ * import { currentTask, EventLoop } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop();
+ * const task = loop.createTask(async () => currentTask()?.getName(), {
+ *   name: "worker",
+ * });
+ * assert.equal(await loop.runUntilComplete(task), "worker");
+ * loop.close();
+ * ```
+ */
+export function currentTask(loop?: EventLoop): Task<unknown> | undefined {
+  return loopHooks.currentTask(resolveLoop(loop, "currentTask"));
+}
+
+/**
+ * The tasks of `loop` that are not done yet.
+ *
+ * As asyncio's `all_tasks()`, the registry holds tasks weakly: a pending
+ * task that nothing can reach any more (it awaits a future nobody holds) is
+ * garbage, and drops out.
+ *
+ * @param loop The loop; the running loop by default.
+ * @returns A new set of the pending tasks.
+ * @throws {Error} If no loop is given and none is running.
+ */
+export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
+  const target = resolveLoop(loop, "allTasks");
+  const tasks = new Set<Task<unknown>>();
+  for (const ref of liveTasks) {
+    const task = ref.deref();
+    if (task !== undefined && !task.done() && task.getLoop() === target) {
+      tasks.add(task);
+    }
+  }
+  return tasks;
 }

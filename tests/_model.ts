@@ -3,7 +3,7 @@
  * one interpreter that runs a program on either, for the model-based test
  * (`tests/model_test.ts`) and its check against CPython
  * (`tests/integration/model_python_test.ts`, which runs the same programs
- * through `tests/reference/model_program.py`).
+ * through `tests/reference/_model_program.py`).
  *
  * A program is data (JSON), so that a failing case can be printed, replayed
  * and run on Python. It is a list of segments; each runs some actions from

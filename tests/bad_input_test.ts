@@ -199,7 +199,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => loop.createTask(noop, bad("name")),
       error: TypeError,
       message:
-        'createTask() expected `options` to be an object such as { name }, got "name"',
+        'createTask() expected `options` to be an object such as { name, signal }, got "name"',
     },
     {
       call: "loop.runUntilComplete(42)",
@@ -374,7 +374,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => new Task(noop, bad(42)),
       error: TypeError,
       message:
-        "Task() expected `options` to be an object such as { name, loop }, got 42",
+        "Task() expected `options` to be an object such as { name, loop, signal }, got 42",
     },
     {
       call: 'new Task(noop, { loop: "loop" })',

@@ -81,7 +81,7 @@ Deno.test("EventLoop runs random programs exactly as the reference model of asyn
         JSON.stringify(details.counterexamplePath ?? "")
       } deno test --allow-env tests/model_test.ts`,
       "Run the program on CPython (save the JSON below as program.json):",
-      "  python3 tests/reference/model_program.py < program.json",
+      "  python3 tests/reference/_model_program.py < program.json",
       JSON.stringify([program]),
     ].join("\n"),
   );

@@ -1,7 +1,7 @@
 /**
  * Checks the model test's reference model against CPython: random programs
  * run on the model (tests/_model.ts), on the library's loop, and on asyncio
- * itself (tests/reference/model_program.py, a virtual-clock BaseEventLoop);
+ * itself (tests/reference/_model_program.py, a virtual-clock BaseEventLoop);
  * the three traces must be identical.
  *
  * Only programs whose timers never fall due at the same time are used:
@@ -22,7 +22,7 @@ import {
   realLoop,
 } from "../_model.ts";
 
-const script = new URL("../reference/model_program.py", import.meta.url);
+const script = new URL("../reference/_model_program.py", import.meta.url);
 
 function envInt(name: string, fallback: number): number {
   const text = Deno.env.get(name);

@@ -12,7 +12,7 @@ Future and Handle classes. Only the clock is replaced, the way asyncio's
 own test suite does it (test_utils.TestLoop): the selector's select(timeout)
 advances the clock by timeout instead of sleeping.
 
-    python3 tests/reference/model_program.py < programs.json
+    python3 tests/reference/_model_program.py < programs.json
 """
 
 import asyncio

@@ -1,0 +1,84 @@
+/**
+ * Helpers shared by the coroutine toolkit (gather, wait, timeout...): not
+ * exported from mod.ts.
+ *
+ * @module
+ */
+
+import { CancelledError } from "./errors.ts";
+import { loopHooks } from "./_hooks.ts";
+import { Future } from "./future.ts";
+import type { EventLoop } from "./loop.ts";
+import { repr } from "./repr.ts";
+import { type Coroutine, Task } from "./task.ts";
+
+/** A future, a promise, or an `async` function (asyncio's awaitables). */
+export type AwaitableLike<T> = Future<T> | Coroutine<T>;
+
+/** The type an awaitable resolves to. */
+export type ResultOf<A> = A extends Future<infer R> ? R
+  : A extends () => infer R ? Awaited<R>
+  : Awaited<A>;
+
+/** Whether `value` can be awaited as a task: a thenable or a function. */
+export function isAwaitableLike(value: unknown): boolean {
+  return value instanceof Future || typeof value === "function" ||
+    (typeof value === "object" && value !== null &&
+      typeof (value as { then?: unknown }).then === "function");
+}
+
+/** The running loop, or else the current loop. */
+export function eventLoop(): EventLoop {
+  return loopHooks.running() ?? loopHooks.defaultLoop();
+}
+
+/**
+ * asyncio's `ensure_future()`: a future stays itself; a promise or a
+ * function becomes a task of `loop`.
+ */
+export function ensureFuture<T>(
+  awaitable: AwaitableLike<T>,
+  loop: EventLoop | undefined,
+  method: string,
+  name = "awaitable",
+): Future<T> {
+  if (awaitable instanceof Future) {
+    if (loop !== undefined && awaitable.getLoop() !== loop) {
+      throw new Error(
+        "The future belongs to a different loop than the one specified as the loop argument",
+      );
+    }
+    return awaitable;
+  }
+  if (!isAwaitableLike(awaitable)) {
+    throw new TypeError(
+      `${method}() expected \`${name}\` to be a future, a promise or an async function, got ${
+        repr(awaitable)
+      }`,
+    );
+  }
+  return new Task<T>(awaitable, { loop: loop ?? eventLoop() });
+}
+
+/** The `CancelledError` a cancelled future throws, with its message. */
+export function cancelledError(future: Future<unknown>): CancelledError {
+  try {
+    future.result();
+  } catch (error) {
+    if (error instanceof CancelledError) return error;
+  }
+  return new CancelledError();
+}
+
+/** Awaits any awaitable inline, as `await coro` does in Python. */
+export function awaitInline<T>(awaitable: AwaitableLike<T>): PromiseLike<T> {
+  if (typeof awaitable !== "function") return awaitable;
+  try {
+    const result = (awaitable as () => T | PromiseLike<T>)();
+    return isAwaitableLike(result) && typeof result !== "function"
+      ? result as PromiseLike<T>
+      : Promise.resolve(result);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * {@linkcode gather} and {@linkcode shield}, ports of `asyncio.gather()` and
+ * `asyncio.shield()` from CPython's `Lib/asyncio/tasks.py`.
+ *
+ * @module
+ */
+
+import { Future } from "./future.ts";
+import type { EventLoop } from "./loop.ts";
+import { repr } from "./repr.ts";
+import {
+  type AwaitableLike,
+  cancelledError,
+  ensureFuture,
+  eventLoop,
+  type ResultOf,
+} from "./_util.ts";
+
+/** Options for {@linkcode gather}. */
+export interface GatherOptions {
+  /**
+   * Return exceptions (and `CancelledError`s) in the results instead of
+   * failing with the first one.
+   *
+   * @default {false}
+   */
+  returnExceptions?: boolean | undefined;
+}
+
+/** The results of {@linkcode gather}: a tuple in gives a tuple out. */
+export type GatherResults<A extends readonly unknown[]> = {
+  -readonly [K in keyof A]: ResultOf<A[K]>;
+};
+
+/**
+ * The results of {@linkcode gather} with `returnExceptions: true`: each is a
+ * result or what the awaitable threw (typed `Error`; anything thrown is
+ * returned as is).
+ */
+export type GatherSettled<A extends readonly unknown[]> = {
+  -readonly [K in keyof A]: ResultOf<A[K]> | Error;
+};
+
+/**
+ * The future that {@linkcode gather} returns: cancelling it cancels the
+ * children that are not done.
+ *
+ * @typeParam T The results.
+ */
+export class GatheringFuture<T> extends Future<T> {
+  #children: Future<unknown>[];
+  #cancelRequested = false;
+
+  /**
+   * Creates the outer future of a gather. Use {@linkcode gather}.
+   *
+   * @param children The futures gathered.
+   * @param loop The loop.
+   */
+  constructor(children: Future<unknown>[], loop: EventLoop) {
+    super({ loop });
+    this.#children = children;
+  }
+
+  /**
+   * Cancels every child that is not done; the gather then fails with
+   * `CancelledError` once they are all done.
+   *
+   * @param msg The cancellation message.
+   * @returns Whether any child was cancelled.
+   */
+  override cancel(msg?: string): boolean {
+    if (this.done()) return false;
+    let cancelled = false;
+    for (const child of this.#children) {
+      if (child.cancel(msg)) cancelled = true;
+    }
+    if (cancelled) this.#cancelRequested = true;
+    return cancelled;
+  }
+
+  /** Whether {@linkcode GatheringFuture.cancel} cancelled a child. */
+  get cancelRequested(): boolean {
+    return this.#cancelRequested;
+  }
+}
+
+/**
+ * Runs awaitables concurrently and returns a future of their results, in
+ * input order.
+ *
+ * Promises and `async` functions are wrapped in tasks. Without
+ * `returnExceptions`, the first exception (or cancellation) of a child
+ * becomes the gather's; the other children keep running. With it,
+ * exceptions are results. Cancelling the gather cancels its children.
+ *
+ * @typeParam A The awaitables' types.
+ * @param awaitables Futures, tasks, promises or `async` functions.
+ * @param options Whether to return exceptions as results.
+ * @returns A future of the results; a tuple in gives a typed tuple out.
+ * @throws {TypeError} If `awaitables` is not iterable or holds something
+ * that cannot be awaited.
+ *
+ * @example Usage
+ * ```ts
+ * import { EventLoop, gather, sleep } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop({ clock: "virtual" });
+ * const [a, b] = await loop.runUntilComplete(() =>
+ *   gather([sleep(2, "two"), sleep(1, 1)])
+ * );
+ * assert.equal(a, "two");
+ * assert.equal(b, 1);
+ * assert.equal(loop.time(), 2);
+ * loop.close();
+ * ```
+ */
+export function gather<const A extends readonly AwaitableLike<unknown>[]>(
+  awaitables: A,
+  options?: GatherOptions & { returnExceptions?: false | undefined },
+): GatheringFuture<GatherResults<A>>;
+/**
+ * Runs awaitables concurrently; exceptions are returned as results.
+ *
+ * @typeParam A The awaitables' types.
+ * @param awaitables Futures, tasks, promises or `async` functions.
+ * @param options `{ returnExceptions: true }`.
+ * @returns A future of the results and exceptions, in input order.
+ */
+export function gather<const A extends readonly AwaitableLike<unknown>[]>(
+  awaitables: A,
+  options: GatherOptions & { returnExceptions: true },
+): GatheringFuture<GatherSettled<A>>;
+export function gather(
+  awaitables: Iterable<AwaitableLike<unknown>>,
+  options: GatherOptions = {},
+): GatheringFuture<unknown[]> {
+  if (
+    awaitables === null || awaitables === undefined ||
+    typeof (awaitables as { [Symbol.iterator]?: unknown })[
+        Symbol.iterator
+      ] !== "function" ||
+    awaitables instanceof Future
+  ) {
+    throw new TypeError(
+      `gather() expected \`awaitables\` to be an array of awaitables, got ${
+        repr(awaitables)
+      }`,
+    );
+  }
+  const returnExceptions = Boolean(options?.returnExceptions);
+  const items = [...awaitables];
+  let loop: EventLoop | undefined;
+  for (const item of items) {
+    if (item instanceof Future) {
+      loop = item.getLoop();
+      break;
+    }
+  }
+  loop ??= eventLoop();
+  if (items.length === 0) {
+    const outer = new GatheringFuture<unknown[]>([], loop);
+    outer.setResult([]);
+    return outer;
+  }
+  const seen = new Map<unknown, Future<unknown>>();
+  const children: Future<unknown>[] = [];
+  for (const item of items) {
+    let child = seen.get(item);
+    if (child === undefined) {
+      child = ensureFuture(item, loop, "gather", "awaitables");
+      seen.set(item, child);
+    }
+    children.push(child);
+  }
+  const outer = new GatheringFuture<unknown[]>(children, loop);
+  const count = seen.size;
+  let finished = 0;
+  const onChildDone = (child: Future<unknown>): void => {
+    finished++;
+    if (outer.done()) {
+      // Mark the exception retrieved.
+      if (!child.cancelled()) child.exception();
+      return;
+    }
+    if (!returnExceptions) {
+      if (child.cancelled()) {
+        outer.setException(cancelledError(child));
+        return;
+      }
+      const error = child.exception();
+      if (error !== undefined) {
+        outer.setException(error);
+        return;
+      }
+    }
+    if (finished === count) {
+      const results = children.map((future) => {
+        if (future.cancelled()) return cancelledError(future);
+        const error = future.exception();
+        return error !== undefined ? error : future.result();
+      });
+      if (outer.cancelRequested) {
+        // A cancelled gather fails with CancelledError, whatever
+        // returnExceptions says.
+        outer.setException(cancelledError(child));
+      } else outer.setResult(results);
+    }
+  };
+  for (const child of seen.values()) child.addDoneCallback(onChildDone);
+  return outer;
+}
+
+/**
+ * Protects an awaitable from cancellation: cancelling the returned future
+ * (or the task awaiting it) does not cancel the inner one.
+ *
+ * @typeParam T The type of the result.
+ * @param awaitable A future, task, promise or `async` function.
+ * @returns The inner future if it is already done, else a new future that
+ * follows it.
+ * @throws {TypeError} If `awaitable` cannot be awaited.
+ */
+export function shield<T>(awaitable: AwaitableLike<T>): Future<T> {
+  const inner = ensureFuture(awaitable, undefined, "shield");
+  if (inner.done()) return inner;
+  const loop = inner.getLoop();
+  const outer = new Future<T>({ loop });
+  const onInnerDone = (): void => {
+    if (outer.cancelled()) {
+      // Mark the inner's exception retrieved.
+      if (!inner.cancelled()) inner.exception();
+      return;
+    }
+    if (inner.cancelled()) outer.cancel();
+    else {
+      const error = inner.exception();
+      if (error !== undefined) outer.setException(error);
+      else outer.setResult(inner.result());
+    }
+  };
+  const onOuterDone = (): void => {
+    if (!inner.done()) inner.removeDoneCallback(onInnerDone);
+  };
+  inner.addDoneCallback(onInnerDone);
+  outer.addDoneCallback(onOuterDone);
+  return outer;
+}

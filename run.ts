@@ -1,0 +1,88 @@
+/**
+ * {@linkcode run}, a port of `asyncio.run()` (CPython's
+ * `Lib/asyncio/runners.py`).
+ *
+ * @module
+ */
+
+import { loopHooks } from "./_hooks.ts";
+import { EventLoop, type EventLoopOptions, setEventLoop } from "./loop.ts";
+import { repr } from "./repr.ts";
+import { allTasks, type Coroutine } from "./task.ts";
+import { gather } from "./gather.ts";
+
+/**
+ * Runs `main` on a new event loop and returns its result, as
+ * `asyncio.run()`: the loop becomes the current loop, `main` runs as its
+ * first task, the tasks still pending at the end are cancelled and awaited,
+ * and the loop is closed (after which there is no current loop, as in
+ * asyncio).
+ *
+ * @typeParam T The result type.
+ * @param main An `async` function (called on the task's first step) or a
+ * promise.
+ * @param options The new loop's options, such as `{ clock: "virtual" }`.
+ * @returns `main`'s result.
+ * @throws {Error} If a loop is already running.
+ *
+ * @example Usage
+ * ```ts
+ * import { run, sleep } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const result = await run(async () => await sleep(60, "done"), {
+ *   clock: "virtual",
+ * });
+ * assert.equal(result, "done");
+ * ```
+ */
+export async function run<T>(
+  main: Coroutine<T>,
+  options: EventLoopOptions = {},
+): Promise<T> {
+  if (loopHooks.running() !== null) {
+    throw new Error(
+      "asyncio.run() cannot be called from a running event loop",
+    );
+  }
+  if (
+    typeof main !== "function" &&
+    (typeof main !== "object" || main === null ||
+      typeof (main as { then?: unknown }).then !== "function")
+  ) {
+    throw new TypeError(
+      `run() expected \`main\` to be an async function or a promise, got ${
+        repr(main)
+      }`,
+    );
+  }
+  const loop = new EventLoop(options);
+  setEventLoop(loop);
+  try {
+    return await loop.runUntilComplete(loop.createTask(main));
+  } finally {
+    try {
+      await cancelAllTasks(loop);
+    } finally {
+      setEventLoop(null);
+      loop.close();
+    }
+  }
+}
+
+async function cancelAllTasks(loop: EventLoop): Promise<void> {
+  const toCancel = [...allTasks(loop)];
+  if (toCancel.length === 0) return;
+  for (const task of toCancel) task.cancel();
+  await loop.runUntilComplete(gather(toCancel, { returnExceptions: true }));
+  for (const task of toCancel) {
+    if (task.cancelled()) continue;
+    if (task.exception() !== undefined) {
+      loop.callExceptionHandler({
+        message: "unhandled exception during asyncio.run() shutdown",
+        exception: task.exception(),
+        task,
+      });
+    }
+  }
+}

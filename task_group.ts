@@ -1,0 +1,235 @@
+/**
+ * {@linkcode TaskGroup}, a port of CPython's `Lib/asyncio/taskgroups.py`:
+ * structured concurrency, where a failing task cancels its siblings and
+ * the group's errors come out together in an {@linkcode ExceptionGroup}.
+ *
+ * @module
+ */
+
+import { CancelledError, ExceptionGroup } from "./errors.ts";
+import { loopHooks } from "./_hooks.ts";
+import type { Future } from "./future.ts";
+import type { EventLoop } from "./loop.ts";
+import { type Coroutine, Task, type TaskOptions } from "./task.ts";
+
+/**
+ * A group of tasks that ends only when all of them have: Python's
+ * `async with asyncio.TaskGroup() as tg:` is
+ * `await new TaskGroup().run(async (tg) => { ... })`.
+ *
+ * When a task of the group fails, the others and the body are cancelled,
+ * and {@linkcode TaskGroup.run} throws an {@linkcode ExceptionGroup} of
+ * the failures (`unhandled errors in a TaskGroup`). Cancelling the task
+ * that runs the group cancels the group's tasks too.
+ *
+ * `await using` cannot carry this: a disposer does not see the exception
+ * of its block, so it could not cancel the tasks when the body fails.
+ * {@linkcode TaskGroup.enter} and {@linkcode TaskGroup.exit} are asyncio's
+ * `__aenter__` and `__aexit__`, for code that manages the scope by hand.
+ *
+ * @example Usage
+ * ```ts
+ * import { EventLoop, sleep, TaskGroup } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop({ clock: "virtual" });
+ * const results = await loop.runUntilComplete(() =>
+ *   new TaskGroup().run(async (tg) => {
+ *     const a = tg.createTask(() => sleep(1, "a"));
+ *     const b = tg.createTask(() => sleep(2, "b"));
+ *     return [a, b];
+ *   })
+ * );
+ * assert.deepEqual(results.map((task) => task.result()), ["a", "b"]);
+ * loop.close();
+ * ```
+ */
+export class TaskGroup {
+  #entered = false;
+  #exiting = false;
+  #aborting = false;
+  #loop: EventLoop | undefined;
+  #parentTask: Task<unknown> | undefined;
+  #parentCancelRequested = false;
+  #tasks = new Set<Task<unknown>>();
+  #errors: unknown[] = [];
+  #onCompleted: Future<boolean> | undefined;
+
+  /**
+   * Runs `body` in the group: enters, awaits the body, then waits for
+   * every task of the group.
+   *
+   * @typeParam T The body's result.
+   * @param body The code that creates the group's tasks.
+   * @returns The body's result.
+   * @throws {ExceptionGroup} If tasks of the group (or the body) failed.
+   * @throws {CancelledError} If the task running the group was cancelled.
+   */
+  async run<T>(body: (group: TaskGroup) => T | PromiseLike<T>): Promise<T> {
+    this.enter();
+    let result: T;
+    try {
+      result = await body(this);
+    } catch (error) {
+      await this.exit(error, true);
+      throw error;
+    }
+    await this.exit();
+    return result;
+  }
+
+  /**
+   * Enters the group (asyncio's `__aenter__`) in the current task.
+   *
+   * @throws {Error} If it was entered before, or no task is running.
+   */
+  enter(): void {
+    if (this.#entered) {
+      throw new Error(`TaskGroup ${this} has already been entered`);
+    }
+    const loop = loopHooks.running();
+    const parent = loop === null ? undefined : loopHooks.currentTask(loop);
+    if (loop === null || parent === undefined) {
+      throw new Error(`TaskGroup ${this} cannot determine the parent task`);
+    }
+    this.#entered = true;
+    this.#loop = loop;
+    this.#parentTask = parent;
+  }
+
+  /**
+   * Creates a task in the group.
+   *
+   * @typeParam T The task's result.
+   * @param coro An `async` function or a promise, as for
+   * {@linkcode EventLoop.createTask}.
+   * @param options The task's name and signal.
+   * @returns The task.
+   * @throws {Error} If the group was not entered, has finished, or is
+   * shutting down after a failure.
+   */
+  createTask<T>(
+    coro: Coroutine<T>,
+    options: Omit<TaskOptions, "loop"> = {},
+  ): Task<T> {
+    if (!this.#entered) {
+      throw new Error(`TaskGroup ${this} has not been entered`);
+    }
+    if (this.#exiting && this.#tasks.size === 0) {
+      throw new Error(`TaskGroup ${this} is finished`);
+    }
+    if (this.#aborting) {
+      throw new Error(`TaskGroup ${this} is shutting down`);
+    }
+    const task = new Task<T>(coro, { ...options, loop: this.#loop });
+    task.addDoneCallback(() => this.#onTaskDone(task as Task<unknown>));
+    this.#tasks.add(task as Task<unknown>);
+    return task;
+  }
+
+  /**
+   * Leaves the group (asyncio's `__aexit__`): waits for every task, then
+   * throws what failed.
+   *
+   * @param error What the body threw, if it threw.
+   * @param threw Whether it threw (so that `undefined` can be thrown).
+   * @throws {ExceptionGroup} If tasks of the group (or the body) failed.
+   * @throws {CancelledError} If the running task was cancelled.
+   */
+  async exit(
+    error?: unknown,
+    threw: boolean = error !== undefined,
+  ): Promise<void> {
+    this.#exiting = true;
+    let propagateCancellation: CancelledError | undefined =
+      threw && error instanceof CancelledError ? error : undefined;
+    if (this.#parentCancelRequested) {
+      // This flag means uncancel() must be called.
+      if (this.#parentTask!.uncancel() === 0) {
+        // No cancellation is left pending: don't propagate it.
+        propagateCancellation = undefined;
+      }
+    }
+    if (threw && !this.#aborting) {
+      // The body failed or is being cancelled: cancel the tasks.
+      this.#abort();
+    }
+    // A loop: the wait can be cancelled more than once, when the parent
+    // task is cancelled repeatedly.
+    while (this.#tasks.size > 0) {
+      this.#onCompleted ??= this.#loop!.createFuture<boolean>();
+      try {
+        await this.#onCompleted;
+      } catch (cancelled) {
+        if (!(cancelled instanceof CancelledError)) throw cancelled;
+        if (!this.#aborting) {
+          propagateCancellation = cancelled;
+          this.#abort();
+        }
+      }
+      this.#onCompleted = undefined;
+    }
+    // Other errors take precedence over the cancellation.
+    if (propagateCancellation !== undefined && this.#errors.length === 0) {
+      throw propagateCancellation;
+    }
+    if (threw && !(error instanceof CancelledError)) this.#errors.push(error);
+    if (this.#errors.length > 0) {
+      const errors = this.#errors;
+      this.#errors = [];
+      throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);
+    }
+  }
+
+  /**
+   * Formats the group as asyncio's `repr()` does.
+   *
+   * @returns Such as `<TaskGroup tasks=2 entered>`.
+   */
+  toString(): string {
+    const info = [""];
+    if (this.#tasks.size > 0) info.push(`tasks=${this.#tasks.size}`);
+    if (this.#errors.length > 0) info.push(`errors=${this.#errors.length}`);
+    if (this.#aborting) info.push("cancelling");
+    else if (this.#entered) info.push("entered");
+    return `<TaskGroup${info.join(" ")}>`;
+  }
+
+  #abort(): void {
+    this.#aborting = true;
+    for (const task of this.#tasks) {
+      if (!task.done()) task.cancel();
+    }
+  }
+
+  #onTaskDone(task: Task<unknown>): void {
+    this.#tasks.delete(task);
+    if (
+      this.#onCompleted !== undefined && this.#tasks.size === 0 &&
+      !this.#onCompleted.done()
+    ) {
+      this.#onCompleted.setResult(true);
+    }
+    if (task.cancelled()) return;
+    const error = task.exception();
+    if (error === undefined) return;
+    this.#errors.push(error);
+    const parent = this.#parentTask!;
+    if (parent.done()) {
+      this.#loop!.callExceptionHandler({
+        message:
+          `Task ${task} has errored out but its parent task ${parent} is already completed`,
+        exception: error,
+        task,
+      });
+      return;
+    }
+    if (!this.#aborting && !this.#parentCancelRequested) {
+      // The parent is not being cancelled: cancel it, so that whatever
+      // the body awaits now is interrupted, and remember to uncancel().
+      this.#abort();
+      this.#parentCancelRequested = true;
+      parent.cancel();
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import assert from "node:assert/strict";
+import { TimerHeap } from "../_heap.ts";
+
+interface Entry {
+  when: number;
+  seq: number;
+}
+
+/** A deterministic pseudo-random generator (LCG), so failures reproduce. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x80000000;
+  };
+}
+
+function byWhenThenSeq(a: Entry, b: Entry): number {
+  return a.when - b.when || a.seq - b.seq;
+}
+
+function drain<T>(heap: TimerHeap<T>): T[] {
+  const out: T[] = [];
+  while (heap.size > 0) out.push(heap.pop()!);
+  return out;
+}
+
+function push(heap: TimerHeap<Entry>, entry: Entry): void {
+  heap.push(entry, entry.when, entry.seq);
+}
+
+Deno.test("TimerHeap on an empty heap: size 0, peek() undefined, peekWhen() Infinity, pop() undefined", () => {
+  const heap = new TimerHeap<string>();
+  assert.equal(heap.size, 0);
+  assert.equal(heap.peek(), undefined);
+  assert.equal(heap.peekWhen(), Infinity);
+  assert.equal(heap.pop(), undefined);
+  assert.deepEqual([...heap], []);
+});
+
+Deno.test("TimerHeap.pop() returns items by when, then by seq", () => {
+  const heap = new TimerHeap<string>();
+  heap.push("c", 3, 0);
+  heap.push("a2", 1, 2);
+  heap.push("b", 2, 3);
+  heap.push("a1", 1, 1);
+  heap.push("z", -Infinity, 9);
+  heap.push("end", Infinity, 4);
+  assert.equal(heap.size, 6);
+  assert.equal(heap.peek(), "z");
+  assert.equal(heap.peekWhen(), -Infinity);
+  assert.deepEqual(drain(heap), ["z", "a1", "a2", "b", "c", "end"]);
+});
+
+Deno.test("TimerHeap.pop() returns items due at the same time in seq order (FIFO)", () => {
+  const heap = new TimerHeap<number>();
+  const next = random(7);
+  // Push in shuffled seq order: the heap must still come out FIFO by seq.
+  const seqs = Array.from({ length: 5000 }, (_, i) => i);
+  for (let i = seqs.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [seqs[i], seqs[j]] = [seqs[j]!, seqs[i]!];
+  }
+  for (const seq of seqs) heap.push(seq, 5, seq);
+  assert.deepEqual(drain(heap), Array.from({ length: 5000 }, (_, i) => i));
+});
+
+Deno.test("TimerHeap matches a sorted reference under random pushes and pops", () => {
+  const next = random(12345);
+  const heap = new TimerHeap<Entry>();
+  let reference: Entry[] = [];
+  let seq = 0;
+  for (let round = 0; round < 200; round++) {
+    const pushes = Math.floor(next() * 400);
+    for (let i = 0; i < pushes; i++) {
+      // Few distinct times, so that ties are common.
+      const entry = { when: Math.floor(next() * 50) / 4, seq: seq++ };
+      push(heap, entry);
+      reference.push(entry);
+    }
+    reference.sort(byWhenThenSeq);
+    const pops = Math.floor(next() * 400);
+    for (let i = 0; i < pops && reference.length > 0; i++) {
+      assert.equal(heap.peekWhen(), reference[0]!.when);
+      assert.equal(heap.peek(), reference[0]);
+      assert.equal(heap.pop(), reference.shift());
+    }
+    assert.equal(heap.size, reference.length);
+  }
+  assert.deepEqual(drain(heap), reference);
+  reference = [];
+  assert.equal(heap.size, 0);
+});
+
+Deno.test("TimerHeap.filter() keeps only the items asked for, still in heap order", () => {
+  const next = random(99);
+  const heap = new TimerHeap<Entry>();
+  const entries: Entry[] = [];
+  for (let seq = 0; seq < 10_000; seq++) {
+    const entry = { when: Math.floor(next() * 100), seq };
+    entries.push(entry);
+    push(heap, entry);
+  }
+  const keep = (entry: Entry): boolean => entry.seq % 3 === 0;
+  heap.filter(keep);
+  const expected = entries.filter(keep).sort(byWhenThenSeq);
+  assert.equal(heap.size, expected.length);
+  assert.deepEqual(drain(heap), expected);
+});
+
+Deno.test("TimerHeap.filter() of everything or nothing, and the heap stays usable", () => {
+  const heap = new TimerHeap<number>();
+  for (let i = 0; i < 1000; i++) heap.push(i, 1000 - i, i);
+  heap.filter(() => true);
+  assert.equal(heap.size, 1000);
+  assert.equal(heap.peek(), 999);
+  heap.filter(() => false);
+  assert.equal(heap.size, 0);
+  assert.equal(heap.peek(), undefined);
+  assert.equal(heap.peekWhen(), Infinity);
+  heap.push(1, 2, 0);
+  heap.push(0, 1, 1);
+  assert.deepEqual(drain(heap), [0, 1]);
+});
+
+Deno.test("TimerHeap.filter() after pushes and pops keeps the remaining order exact", () => {
+  const next = random(2024);
+  const heap = new TimerHeap<Entry>();
+  let reference: Entry[] = [];
+  let seq = 0;
+  for (let round = 0; round < 50; round++) {
+    for (let i = 0; i < 300; i++) {
+      const entry = { when: Math.floor(next() * 20), seq: seq++ };
+      push(heap, entry);
+      reference.push(entry);
+    }
+    reference.sort(byWhenThenSeq);
+    for (let i = 0; i < 100; i++) assert.equal(heap.pop(), reference.shift());
+    const cut = Math.floor(next() * 4);
+    const keep = (entry: Entry): boolean => entry.seq % 4 !== cut;
+    heap.filter(keep);
+    reference = reference.filter(keep);
+    assert.equal(heap.size, reference.length);
+    assert.equal(heap.peek(), reference[0]);
+  }
+  assert.deepEqual(drain(heap), reference);
+});
+
+Deno.test("TimerHeap shrinks and regrows across 200,000 items", () => {
+  const heap = new TimerHeap<number>();
+  const count = 200_000;
+  for (let i = 0; i < count; i++) heap.push(i, count - i, i);
+  assert.equal(heap.size, count);
+  let mismatches = 0;
+  for (let i = count - 1; i >= count / 2; i--) {
+    if (heap.pop() !== i) mismatches++;
+  }
+  // Grow again after shrinking, with earlier times.
+  for (let i = 0; i < 1000; i++) heap.push(-i, -i, count + i);
+  for (let i = 999; i >= 0; i--) if (heap.pop() !== -i) mismatches++;
+  for (let i = count / 2 - 1; i >= 0; i--) if (heap.pop() !== i) mismatches++;
+  assert.equal(mismatches, 0);
+  assert.equal(heap.size, 0);
+});
+
+Deno.test("TimerHeap.clear() empties the heap and it stays usable", () => {
+  const heap = new TimerHeap<number>();
+  for (let i = 0; i < 500; i++) heap.push(i, i, i);
+  heap.clear();
+  assert.equal(heap.size, 0);
+  assert.equal(heap.pop(), undefined);
+  assert.deepEqual([...heap], []);
+  heap.push(7, 1, 0);
+  assert.deepEqual([...heap], [7]);
+  assert.equal(heap.pop(), 7);
+});
+
+Deno.test("TimerHeap iterates over every item once, in heap order", () => {
+  const heap = new TimerHeap<number>();
+  for (let i = 0; i < 100; i++) heap.push(i, (i * 37) % 100, i);
+  const items = [...heap];
+  assert.equal(items.length, 100);
+  assert.deepEqual(
+    [...items].sort((a, b) => a - b),
+    Array.from({ length: 100 }, (_, i) => i),
+  );
+  assert.equal(items[0], heap.peek());
+});

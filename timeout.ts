@@ -1,0 +1,344 @@
+/**
+ * {@linkcode timeout}, {@linkcode timeoutAt} and {@linkcode waitFor}: ports
+ * of `asyncio.timeout()` (CPython's `Lib/asyncio/timeouts.py`) and of
+ * `asyncio.wait_for()` as Python 3.12 rebuilt it on `timeout`, so that no
+ * cancellation is swallowed.
+ *
+ * @module
+ */
+
+import { CancelledError, TimeoutError } from "./errors.ts";
+import { loopHooks } from "./_hooks.ts";
+import type { Future } from "./future.ts";
+import type { Handle } from "./handle.ts";
+import { repr } from "./repr.ts";
+import type { Task } from "./task.ts";
+import {
+  type AwaitableLike,
+  awaitInline,
+  ensureFuture,
+  eventLoop,
+} from "./_util.ts";
+
+// asyncio's `_State` values; "entered" is shown as "active".
+type State = "created" | "entered" | "expiring" | "expired" | "finished";
+
+function checkSeconds(method: string, name: string, value: unknown): void {
+  if (value === null) return;
+  if (typeof value !== "number" || Number.isNaN(value)) {
+    const error = typeof value === "number" ? RangeError : TypeError;
+    throw new error(
+      `${method}() expected \`${name}\` to be a number of seconds or null, got ${
+        typeof value === "string" ? JSON.stringify(value) : repr(value)
+      }`,
+    );
+  }
+}
+
+/**
+ * A deadline for the code of the current task, as asyncio's `Timeout`.
+ *
+ * When the deadline passes, the task is cancelled; at the end of the scope
+ * the `CancelledError` becomes {@linkcode TimeoutError}, unless the task
+ * was also cancelled from elsewhere, in which case the cancellation goes on
+ * (asyncio's `cancelling()`/`uncancel()` bookkeeping).
+ *
+ * Use {@linkcode timeout} with a body, which enters and exits the scope
+ * around it. `await using` cannot carry this: a disposer does not see the
+ * exception of its block, so it could not turn the cancellation into a
+ * `TimeoutError`. {@linkcode Timeout.enter} and {@linkcode Timeout.exit}
+ * are asyncio's `__aenter__` and `__aexit__`, for code that manages the
+ * scope by hand.
+ */
+export class Timeout {
+  #state: State = "created";
+  #when: number | null;
+  #handle: Handle | undefined;
+  #task: Task<unknown> | undefined;
+  #cancelling = 0;
+
+  /**
+   * Creates a timeout scope. Prefer {@linkcode timeout} or
+   * {@linkcode timeoutAt}.
+   *
+   * @param when The deadline on the loop's clock, in seconds, or `null`
+   * for none.
+   */
+  constructor(when: number | null) {
+    checkSeconds("Timeout", "when", when);
+    this.#when = when;
+  }
+
+  /**
+   * The deadline.
+   *
+   * @returns The loop time in seconds, or `null` for none.
+   */
+  when(): number | null {
+    return this.#when;
+  }
+
+  /**
+   * Moves the deadline.
+   *
+   * @param when The new loop time in seconds, or `null` for none.
+   * @throws {Error} If the scope was not entered, or has ended.
+   */
+  reschedule(when: number | null): void {
+    checkSeconds("reschedule", "when", when);
+    if (this.#state !== "entered") {
+      throw new Error(
+        this.#state === "created"
+          ? "Timeout has not been entered"
+          : `Cannot change state of ${this.#state} Timeout`,
+      );
+    }
+    this.#when = when;
+    this.#handle?.cancel();
+    if (when === null) {
+      this.#handle = undefined;
+      return;
+    }
+    const loop = this.#task!.getLoop();
+    this.#handle = when <= loop.time()
+      ? loop.callSoon(() => this.#onTimeout())
+      : loop.callAt(when, () => this.#onTimeout());
+  }
+
+  /**
+   * Whether the deadline passed and cancelled the task.
+   *
+   * @returns `true` once it expired.
+   */
+  expired(): boolean {
+    return this.#state === "expiring" || this.#state === "expired";
+  }
+
+  /**
+   * Enters the scope (asyncio's `__aenter__`) in the current task.
+   *
+   * @throws {Error} If it was entered before, or no task is running.
+   */
+  enter(): void {
+    if (this.#state !== "created") {
+      throw new Error("Timeout has already been entered");
+    }
+    const running = loopHooks.running();
+    const task = running === null ? undefined : loopHooks.currentTask(running);
+    if (task === undefined) {
+      throw new Error("Timeout should be used inside a task");
+    }
+    this.#state = "entered";
+    this.#task = task;
+    this.#cancelling = task.cancelling();
+    this.reschedule(this.#when);
+  }
+
+  /**
+   * Leaves the scope (asyncio's `__aexit__`).
+   *
+   * @param error What the scope's code threw, if it threw.
+   * @param threw Whether it threw (so that `undefined` can be thrown).
+   * @throws {TimeoutError} If the deadline cancelled the code and nothing
+   * else asked for the cancellation; its `cause` is the `CancelledError`.
+   */
+  exit(error?: unknown, threw: boolean = error !== undefined): void {
+    if (this.#state !== "entered" && this.#state !== "expiring") {
+      throw new Error(`Cannot exit a ${this.#state} Timeout`);
+    }
+    this.#handle?.cancel();
+    this.#handle = undefined;
+    if (this.#state === "expiring") {
+      this.#state = "expired";
+      if (
+        this.#task!.uncancel() <= this.#cancelling && threw &&
+        error instanceof CancelledError
+      ) {
+        // No other cancellation was requested: it is ours to handle.
+        throw new TimeoutError(undefined, { cause: error });
+      }
+    } else this.#state = "finished";
+  }
+
+  /**
+   * Runs `body` inside the scope: enters, awaits it, exits.
+   *
+   * @typeParam T The body's result.
+   * @param body The code to run under the deadline.
+   * @returns The body's result.
+   * @throws {TimeoutError} If the deadline passed first.
+   */
+  async run<T>(body: (scope: Timeout) => T | PromiseLike<T>): Promise<T> {
+    this.enter();
+    let result: T;
+    try {
+      result = await body(this);
+    } catch (error) {
+      this.exit(error, true);
+      throw error;
+    }
+    this.exit();
+    return result;
+  }
+
+  /**
+   * Formats the scope as asyncio's `repr()` does.
+   *
+   * @returns Such as `<Timeout [active] when=10>`.
+   */
+  toString(): string {
+    const state = this.#state === "entered"
+      ? "active"
+      : this.#state === "expiring"
+      ? "expiring"
+      : this.#state;
+    return `<Timeout [${state}]${
+      this.#state === "entered" ? ` when=${this.#when}` : ""
+    }>`;
+  }
+
+  #onTimeout(): void {
+    this.#task!.cancel();
+    this.#state = "expiring";
+    this.#handle = undefined;
+  }
+}
+
+/**
+ * Runs `body` with a deadline `delay` seconds from now: if it has not
+ * finished by then, the current task is cancelled and `timeout` throws
+ * {@linkcode TimeoutError}. Python's `async with asyncio.timeout(delay):`.
+ *
+ * Without a body, returns the unentered {@linkcode Timeout}, for
+ * {@linkcode Timeout.enter} and {@linkcode Timeout.exit}.
+ *
+ * @typeParam T The body's result.
+ * @param delay Seconds from now, or `null` for no deadline.
+ * @param body The code to run under the deadline.
+ * @returns The body's result.
+ * @throws {TimeoutError} If the deadline passed first.
+ *
+ * @example Usage
+ * ```ts
+ * import { EventLoop, sleep, timeout, TimeoutError } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop({ clock: "virtual" });
+ * await assert.rejects(
+ *   loop.runUntilComplete(() => timeout(1, () => sleep(10))),
+ *   TimeoutError,
+ * );
+ * assert.equal(loop.time(), 1);
+ * loop.close();
+ * ```
+ */
+export function timeout<T>(
+  delay: number | null,
+  body: (scope: Timeout) => T | PromiseLike<T>,
+): Promise<T>;
+/**
+ * Returns a timeout scope `delay` seconds from now, to enter and exit by
+ * hand.
+ *
+ * @param delay Seconds from now, or `null` for no deadline.
+ * @returns The scope.
+ */
+export function timeout(delay: number | null): Timeout;
+export function timeout<T>(
+  delay: number | null,
+  body?: (scope: Timeout) => T | PromiseLike<T>,
+): Promise<T> | Timeout {
+  checkSeconds("timeout", "delay", delay);
+  const when = delay === null ? null : eventLoop().time() + delay;
+  return body === undefined ? new Timeout(when) : new Timeout(when).run(body);
+}
+
+/**
+ * Runs `body` with a deadline at loop time `when`, as
+ * `asyncio.timeout_at()`.
+ *
+ * @typeParam T The body's result.
+ * @param when The deadline in seconds on the loop's clock, or `null`.
+ * @param body The code to run under the deadline.
+ * @returns The body's result.
+ * @throws {TimeoutError} If the deadline passed first.
+ */
+export function timeoutAt<T>(
+  when: number | null,
+  body: (scope: Timeout) => T | PromiseLike<T>,
+): Promise<T>;
+/**
+ * Returns a timeout scope with a deadline at loop time `when`.
+ *
+ * @param when The deadline in seconds on the loop's clock, or `null`.
+ * @returns The scope.
+ */
+export function timeoutAt(when: number | null): Timeout;
+export function timeoutAt<T>(
+  when: number | null,
+  body?: (scope: Timeout) => T | PromiseLike<T>,
+): Promise<T> | Timeout {
+  checkSeconds("timeoutAt", "when", when);
+  return body === undefined ? new Timeout(when) : new Timeout(when).run(body);
+}
+
+/**
+ * Waits for `awaitable` with a time limit: its result, or
+ * {@linkcode TimeoutError} after cancelling it.
+ *
+ * Built as Python 3.12 builds `wait_for`, on {@linkcode timeout}: the
+ * awaitable is awaited in the current task, so a cancellation of the
+ * waiting task is never swallowed.
+ *
+ * @typeParam T The result type.
+ * @param awaitable A future, task, promise or `async` function.
+ * @param seconds The limit in seconds, or `null` for none.
+ * @returns The awaitable's result.
+ * @throws {TimeoutError} If the limit passed first.
+ *
+ * @example Usage
+ * ```ts
+ * import { EventLoop, sleep, waitFor } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop({ clock: "virtual" });
+ * const value = await loop.runUntilComplete(() => waitFor(sleep(1, "ok"), 5));
+ * assert.equal(value, "ok");
+ * loop.close();
+ * ```
+ */
+export async function waitFor<T>(
+  awaitable: AwaitableLike<T>,
+  seconds: number | null,
+): Promise<T> {
+  checkSeconds("waitFor", "timeout", seconds);
+  if (seconds !== null && seconds <= 0) {
+    const future = ensureFuture(awaitable, undefined, "waitFor");
+    if (future.done()) return future.result();
+    await cancelAndWait(future);
+    try {
+      return future.result();
+    } catch (error) {
+      if (error instanceof CancelledError) {
+        throw new TimeoutError(undefined, { cause: error });
+      }
+      throw error;
+    }
+  }
+  return await timeout(seconds, () => awaitInline(awaitable));
+}
+
+async function cancelAndWait(future: Future<unknown>): Promise<void> {
+  const waiter = future.getLoop().createFuture<void>();
+  const release = (): void => {
+    if (!waiter.done()) waiter.setResult();
+  };
+  future.addDoneCallback(release);
+  try {
+    future.cancel();
+    // Not `await future`: this must stay cancellable itself.
+    await waiter;
+  } finally {
+    future.removeDoneCallback(release);
+  }
+}
