@@ -643,11 +643,13 @@ export class EventLoop {
 
   set slowCallbackDuration(seconds: number) {
     if (typeof seconds !== "number" || !(seconds >= 0)) {
-      throw new TypeError(
+      const message =
         `slowCallbackDuration expected a number of seconds >= 0, got ${
           describe(seconds)
-        }`,
-      );
+        }`;
+      throw typeof seconds === "number"
+        ? new RangeError(message)
+        : new TypeError(message);
     }
     this.#slowCallbackDuration = seconds;
   }
