@@ -12,11 +12,22 @@
 
 import { repr } from "./repr.ts";
 
-/** Shows a bad argument in an error message; never throws. */
+/**
+ * Shows a bad argument in an error message; never throws. An instance of a
+ * class is prefixed with the class's name, as inspectors show it
+ * (`Promise {}`, not `{}`).
+ */
 export function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   try {
-    return repr(value);
+    const text = repr(value);
+    if (typeof value === "object" && value !== null && text.startsWith("{")) {
+      const name = Object.getPrototypeOf(value)?.constructor?.name;
+      if (typeof name === "string" && name !== "" && name !== "Object") {
+        return `${name} ${text}`;
+      }
+    }
+    return text;
   } catch {
     try {
       return Object.prototype.toString.call(value);

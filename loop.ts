@@ -454,7 +454,7 @@ export class EventLoop {
       throw argumentError(
         "runUntilComplete",
         "awaitable",
-        "a Future, a promise or a function",
+        "a future, a promise or an async function",
         awaitable,
       );
     }

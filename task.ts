@@ -422,11 +422,7 @@ export function createTask<T>(
 
 function resolveLoop(loop: EventLoop | undefined, method: string): EventLoop {
   if (loop !== undefined) {
-    if (typeof loop !== "object" || loop === null) {
-      throw new TypeError(
-        `${method}() expected \`loop\` to be an EventLoop, got ${repr(loop)}`,
-      );
-    }
+    checkLoop(method, "loop", loop);
     return loop;
   }
   const running = loopHooks.running();

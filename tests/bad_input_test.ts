@@ -9,9 +9,16 @@
 
 import assert from "node:assert/strict";
 import {
+  allTasks,
+  asCompleted,
   CancelledError,
+  createTask,
+  currentTask,
   EventLoop,
+  ExceptionGroup,
   Future,
+  gather,
+  GatheringFuture,
   getEventLoop,
   getRunningLoop,
   Handle,
@@ -21,9 +28,18 @@ import {
   newEventLoop,
   partial,
   repr,
+  run,
   setEventLoop,
+  shield,
+  sleep,
   Task,
+  TaskGroup,
+  Timeout,
+  timeout,
+  timeoutAt,
   TimerHandle,
+  wait,
+  waitFor,
 } from "../mod.ts";
 
 type ErrorClass =
@@ -41,6 +57,11 @@ interface BadCase {
   error: ErrorClass;
   /** The exact message, or a pattern for engine-made messages. */
   message: string | RegExp;
+  /**
+   * The call refuses a running loop (or needs one) before it looks at its
+   * argument, as in asyncio, so it is left out of the in-loop test.
+   */
+  outsideOnly?: boolean;
 }
 
 function noop(): void {}
@@ -58,6 +79,8 @@ function cases(loop: EventLoop): BadCase[] {
   const task = new Task(() => 1, { loop });
   const loopText = String(loop);
   const fn = "[Function: noop]";
+  const awaitable = "a future, a promise or an async function";
+  const seconds = "a number of seconds or null";
   return [
     // EventLoop and newEventLoop
     {
@@ -203,20 +226,23 @@ function cases(loop: EventLoop): BadCase[] {
     },
     {
       call: "loop.runUntilComplete(42)",
+      outsideOnly: true,
       run: () => loop.runUntilComplete(bad<Future<unknown>>(42)),
       error: TypeError,
       message:
-        "runUntilComplete() expected `awaitable` to be a Future, a promise or a function, got 42",
+        "runUntilComplete() expected `awaitable` to be a future, a promise or an async function, got 42",
     },
     {
       call: "loop.runUntilComplete(undefined)",
+      outsideOnly: true,
       run: () => loop.runUntilComplete(bad<Future<unknown>>(undefined)),
       error: TypeError,
       message:
-        "runUntilComplete() expected `awaitable` to be a Future, a promise or a function, got undefined",
+        "runUntilComplete() expected `awaitable` to be a future, a promise or an async function, got undefined",
     },
     {
       call: "loop.runUntilComplete(another loop's future)",
+      outsideOnly: true,
       run: () => loop.runUntilComplete(other.createFuture()),
       error: Error,
       message:
@@ -286,6 +312,7 @@ function cases(loop: EventLoop): BadCase[] {
     },
     {
       call: "getRunningLoop() with no loop running",
+      outsideOnly: true,
       run: () => getRunningLoop(),
       error: Error,
       message: "no running event loop",
@@ -481,6 +508,277 @@ function cases(loop: EventLoop): BadCase[] {
       message:
         'Keywords() expected `values` to be an object of keyword arguments, got "n=1"',
     },
+    // Debug mode
+    {
+      call: "loop.slowCallbackDuration = -1",
+      run: () => (loop.slowCallbackDuration = -1),
+      error: RangeError,
+      message: "slowCallbackDuration expected a number of seconds >= 0, got -1",
+    },
+    {
+      call: 'loop.slowCallbackDuration = "1"',
+      run: () => (loop.slowCallbackDuration = bad("1")),
+      error: TypeError,
+      message:
+        'slowCallbackDuration expected a number of seconds >= 0, got "1"',
+    },
+    // Tasks: module functions
+    {
+      call: "createTask(noop) with no loop running",
+      run: () => createTask(noop),
+      error: Error,
+      message: "no running event loop",
+      outsideOnly: true,
+    },
+    {
+      call: "currentTask(42)",
+      run: () => currentTask(bad(42)),
+      error: TypeError,
+      message: "currentTask() expected `loop` to be an EventLoop, got 42",
+    },
+    {
+      call: "currentTask({})",
+      run: () => currentTask(bad({})),
+      error: TypeError,
+      message: "currentTask() expected `loop` to be an EventLoop, got {}",
+    },
+    {
+      call: 'allTasks("loop")',
+      run: () => allTasks(bad("loop")),
+      error: TypeError,
+      message: 'allTasks() expected `loop` to be an EventLoop, got "loop"',
+    },
+    {
+      call: "new Task(noop, { signal: {} })",
+      run: () => new Task(noop, { loop, signal: bad({}) }),
+      error: TypeError,
+      message: "Task() expected `options.signal` to be an AbortSignal, got {}",
+    },
+    // sleep, gather, shield
+    {
+      call: 'sleep("1")',
+      run: () => sleep(bad("1")),
+      error: TypeError,
+      message: 'sleep() expected `delay` to be a number of seconds, got "1"',
+    },
+    {
+      call: "sleep(NaN)",
+      run: () => sleep(NaN),
+      error: RangeError,
+      message: "sleep() expected `delay` to be a number of seconds, got NaN",
+    },
+    {
+      call: "gather(42)",
+      run: () => gather(bad<Future<unknown>[]>(42)),
+      error: TypeError,
+      message:
+        "gather() expected `awaitables` to be an array of awaitables, got 42",
+    },
+    {
+      call: "gather([42])",
+      run: () => gather([bad(42)]),
+      error: TypeError,
+      message: `gather() expected \`awaitables\` to be ${awaitable}, got 42`,
+    },
+    {
+      call: 'gather([], "returnExceptions")',
+      run: () => gather([], bad("returnExceptions")),
+      error: TypeError,
+      message:
+        'gather() expected `options` to be an object such as { returnExceptions }, got "returnExceptions"',
+    },
+    {
+      call: "new GatheringFuture(42, loop)",
+      run: () => new GatheringFuture(bad(42), loop),
+      error: TypeError,
+      message:
+        "GatheringFuture() expected `children` to be an array of futures, got 42",
+    },
+    {
+      call: "new GatheringFuture([], {})",
+      run: () => new GatheringFuture([], bad({})),
+      error: TypeError,
+      message: "GatheringFuture() expected `loop` to be an EventLoop, got {}",
+    },
+    {
+      call: "shield(42)",
+      run: () => shield(bad<Future<unknown>>(42)),
+      error: TypeError,
+      message: `shield() expected \`awaitable\` to be ${awaitable}, got 42`,
+    },
+    // wait, asCompleted
+    {
+      call: "wait(42)",
+      run: () => wait(bad<Future<unknown>[]>(42)),
+      error: TypeError,
+      message: "wait() expected `fs` to be an iterable of futures, got 42",
+    },
+    {
+      call: "wait([])",
+      run: () => wait([]),
+      error: RangeError,
+      message: "Set of Tasks/Futures is empty.",
+    },
+    {
+      call: "wait([a promise])",
+      run: () => wait([bad<Future<unknown>>(Promise.resolve(1))]),
+      error: TypeError,
+      message:
+        "wait() expected `fs` to hold futures or tasks (wrap promises with createTask()), got Promise {}",
+    },
+    {
+      call: "wait([future], 5)",
+      run: () => wait([pending], bad(5)),
+      error: TypeError,
+      message:
+        "wait() expected `options` to be an object such as { timeout, returnWhen }, got 5",
+    },
+    {
+      call: 'wait([future], { returnWhen: "SOMETIMES" })',
+      run: () => wait([pending], { returnWhen: bad("SOMETIMES") }),
+      error: RangeError,
+      message:
+        'wait() expected `returnWhen` to be "FIRST_COMPLETED", "FIRST_EXCEPTION" or "ALL_COMPLETED", got "SOMETIMES"',
+    },
+    {
+      call: 'wait([future], { timeout: "1" })',
+      run: () => wait([pending], { timeout: bad("1") }),
+      error: TypeError,
+      message: `wait() expected \`timeout\` to be ${seconds}, got "1"`,
+    },
+    {
+      call: "asCompleted(42)",
+      run: () => asCompleted(bad<Future<unknown>[]>(42)),
+      error: TypeError,
+      message:
+        "asCompleted() expected `fs` to be an iterable of futures, got 42",
+    },
+    {
+      call: "asCompleted([future], 5)",
+      run: () => asCompleted([pending], bad(5)),
+      error: TypeError,
+      message:
+        "asCompleted() expected `options` to be an object such as { timeout }, got 5",
+    },
+    {
+      call: "asCompleted([future], { timeout: NaN })",
+      run: () => asCompleted([pending], { timeout: NaN }),
+      error: RangeError,
+      message: `asCompleted() expected \`timeout\` to be ${seconds}, got NaN`,
+    },
+    // timeout, timeoutAt, Timeout, waitFor
+    {
+      call: 'timeout("1")',
+      run: () => timeout(bad("1")),
+      error: TypeError,
+      message: `timeout() expected \`delay\` to be ${seconds}, got "1"`,
+    },
+    {
+      call: "timeout(NaN)",
+      run: () => timeout(NaN),
+      error: RangeError,
+      message: `timeout() expected \`delay\` to be ${seconds}, got NaN`,
+    },
+    {
+      call: "timeout(1, 42)",
+      run: () => timeout(1, bad(42)),
+      error: TypeError,
+      message: "timeout() expected `body` to be a function, got 42",
+    },
+    {
+      call: "timeoutAt(undefined)",
+      run: () => timeoutAt(bad(undefined)),
+      error: TypeError,
+      message: `timeoutAt() expected \`when\` to be ${seconds}, got undefined`,
+    },
+    {
+      call: "timeoutAt(1, {})",
+      run: () => timeoutAt(1, bad({})),
+      error: TypeError,
+      message: "timeoutAt() expected `body` to be a function, got {}",
+    },
+    {
+      call: 'new Timeout("1")',
+      run: () => new Timeout(bad("1")),
+      error: TypeError,
+      message: `Timeout() expected \`when\` to be ${seconds}, got "1"`,
+    },
+    {
+      call: "timeout.reschedule(NaN)",
+      run: () => new Timeout(null).reschedule(NaN),
+      error: RangeError,
+      message: `reschedule() expected \`when\` to be ${seconds}, got NaN`,
+    },
+    {
+      call: "timeout.run(42)",
+      run: () => new Timeout(null).run(bad(42)),
+      error: TypeError,
+      message: "run() expected `body` to be a function, got 42",
+    },
+    {
+      call: "waitFor(42, 1)",
+      run: () => waitFor(bad<Future<unknown>>(42), 1),
+      error: TypeError,
+      message: `waitFor() expected \`awaitable\` to be ${awaitable}, got 42`,
+    },
+    {
+      call: 'waitFor(future, "1")',
+      run: () => waitFor(pending, bad("1")),
+      error: TypeError,
+      message: `waitFor() expected \`timeout\` to be ${seconds}, got "1"`,
+    },
+    // TaskGroup, run
+    {
+      call: "new TaskGroup().run(42)",
+      run: () => new TaskGroup().run(bad(42)),
+      error: TypeError,
+      message: "run() expected `body` to be a function, got 42",
+    },
+    {
+      call: "run(42)",
+      run: () => run(bad<() => void>(42)),
+      error: TypeError,
+      message:
+        "run() expected `main` to be an async function or a promise, got 42",
+      outsideOnly: true,
+    },
+    {
+      call: 'run(noop, "virtual")',
+      run: () => run(noop, bad("virtual")),
+      error: TypeError,
+      message:
+        'run() expected `options` to be an object such as { clock }, got "virtual"',
+      outsideOnly: true,
+    },
+    {
+      call: 'run(noop, { clock: "fake" })',
+      run: () => run(noop, { clock: bad("fake") }),
+      error: TypeError,
+      message:
+        'run() expected `options.clock` to be "real" or "virtual", got "fake"',
+      outsideOnly: true,
+    },
+    // ExceptionGroup
+    {
+      call: "new ExceptionGroup(42, [error])",
+      run: () => new ExceptionGroup(bad(42), [new Error("a")]),
+      error: TypeError,
+      message: "ExceptionGroup() expected `message` to be a string, got 42",
+    },
+    {
+      call: 'new ExceptionGroup("m", 42)',
+      run: () => new ExceptionGroup("m", bad(42)),
+      error: TypeError,
+      message:
+        "ExceptionGroup() expected `errors` to be a non-empty array of exceptions, got 42",
+    },
+    {
+      call: 'new ExceptionGroup("m", [])',
+      run: () => new ExceptionGroup("m", []),
+      error: RangeError,
+      message:
+        "ExceptionGroup() expected `errors` to be a non-empty array of exceptions, got []",
+    },
   ];
 }
 
@@ -574,24 +872,35 @@ Deno.test("bad input inside a running loop throws the same errors, and the run g
   );
   const { runs, finished } = queueWork(loop);
   const checked: string[] = [];
+  const rejections: Array<[BadCase, Promise<unknown>]> = [];
+  let considered = 0;
   loop.callSoon(() => {
     for (const expected of cases(loop)) {
-      // Running methods refuse a running loop before they look at their
-      // argument, as in asyncio.
-      if (expected.call.startsWith("loop.runUntilComplete")) continue;
-      if (expected.call.startsWith("getRunningLoop")) continue;
+      if (expected.outsideOnly) continue;
+      considered++;
+      let result: unknown;
       try {
-        expected.run();
+        result = expected.run();
       } catch (error) {
         assertError(error, expected);
         checked.push(expected.call);
         continue;
       }
-      assert.fail(`${expected.call} did not throw`);
+      assert.ok(result instanceof Promise, `${expected.call} did not throw`);
+      result.catch(() => {}); // checked after the run
+      rejections.push([expected, result]);
     }
   });
   assert.equal(await loop.runUntilComplete(finished), "finished");
-  assert.ok(checked.length > 50);
+  for (const [expected, promise] of rejections) {
+    await assert.rejects(promise, (error) => {
+      assertError(error, expected);
+      return true;
+    });
+    checked.push(expected.call);
+  }
+  assert.ok(considered > 90);
+  assert.equal(checked.length, considered);
   assert.deepEqual(runs, {
     soon: 1,
     later: 1,
@@ -665,5 +974,37 @@ Deno.test("repr() formats odd values without throwing, except where Python's rep
     message:
       "callSoon() expected `callback` to be a function, got [object Object]",
   });
+  loop.close();
+});
+
+Deno.test("TaskGroup.createTask() checks its arguments; the error reaches the group like any error of its body", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const caught = await loop.runUntilComplete(async () => {
+    const errors: unknown[] = [];
+    for (
+      const body of [
+        (tg: TaskGroup) => tg.createTask(bad<() => void>(42)),
+        (tg: TaskGroup) => tg.createTask(noop, bad("name")),
+      ]
+    ) {
+      try {
+        await new TaskGroup().run(body);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    return errors;
+  });
+  assert.equal(caught.length, 2);
+  const messages = caught.map((group) => {
+    assert.ok(group instanceof ExceptionGroup);
+    assert.equal(group.errors.length, 1);
+    assert.ok(group.errors[0] instanceof TypeError);
+    return (group.errors[0] as TypeError).message;
+  });
+  assert.deepEqual(messages, [
+    "createTask() expected `coro` to be a function or a promise, got 42",
+    'createTask() expected `options` to be an object such as { name, signal }, got "name"',
+  ]);
   loop.close();
 });
