@@ -100,7 +100,8 @@ type DoneCallback = AnyFunction;
 export class Future<T> implements PromiseLike<T> {
   #loop: EventLoop;
   #state: State<T> = PENDING;
-  #callbacks: DoneCallback[] = [];
+  /** None, one (most futures), or several done callbacks. */
+  #callbacks: DoneCallback | DoneCallback[] | undefined = undefined;
   #source: Source | undefined;
   #logTraceback = false;
 
@@ -116,8 +117,7 @@ export class Future<T> implements PromiseLike<T> {
       return true;
     };
     futureHooks.runCallbacksNow = (future) => {
-      const callbacks = future.#callbacks;
-      future.#callbacks = [];
+      const callbacks = future.#takeCallbacks();
       for (const callback of callbacks) {
         try {
           callback(future);
@@ -316,7 +316,7 @@ export class Future<T> implements PromiseLike<T> {
   addDoneCallback(fn: (future: Future<T>) => void): void {
     checkFunction("addDoneCallback", "fn", fn);
     if (this.#state !== PENDING) this.#loop.callSoon(fn, this);
-    else this.#callbacks.push(fn);
+    else this.#addCallback(fn);
   }
 
   /**
@@ -328,9 +328,10 @@ export class Future<T> implements PromiseLike<T> {
    */
   removeDoneCallback(fn: (future: Future<T>) => void): number {
     checkFunction("removeDoneCallback", "fn", fn);
-    const kept = this.#callbacks.filter((callback) => callback !== fn);
-    const removed = this.#callbacks.length - kept.length;
-    if (removed > 0) this.#callbacks = kept;
+    const callbacks = this.#callbackList();
+    const kept = callbacks.filter((callback) => callback !== fn);
+    const removed = callbacks.length - kept.length;
+    if (removed > 0) this.#callbacks = kept.length > 0 ? kept : undefined;
     return removed;
   }
 
@@ -368,31 +369,11 @@ export class Future<T> implements PromiseLike<T> {
   ): Promise<R1 | R2> {
     const loop = this.#loop;
     return new Promise<R1 | R2>((resolve, reject) => {
-      const settle = (cancelled?: Error): void => {
-        const state = this.#state;
-        try {
-          if (state.name === "finished" && cancelled === undefined) {
-            resolve(
-              typeof onFulfilled === "function"
-                ? onFulfilled(state.value)
-                : state.value as unknown as R1,
-            );
-            return;
-          }
-          if (state.name === "failed") this.#retrieved();
-          const error = cancelled ??
-            (state.name === "failed"
-              ? state.error
-              : new CancelledError((state as { message?: string }).message));
-          if (typeof onRejected === "function") resolve(onRejected(error));
-          else reject(error);
-        } catch (error) {
-          reject(error);
-        }
-      };
       if (this.#state !== PENDING) {
         loopHooks.activity(loop);
-        queueMicrotask(settle);
+        queueMicrotask(() =>
+          this.#settle(resolve, reject, onFulfilled, onRejected, undefined)
+        );
         return;
       }
       const running = loopHooks.running();
@@ -427,9 +408,9 @@ export class Future<T> implements PromiseLike<T> {
           ? undefined
           : taskHooks.woken(task, this);
         loopHooks.resumed(loop, task);
-        settle(cancelled);
+        this.#settle(resolve, reject, onFulfilled, onRejected, cancelled);
       };
-      this.#callbacks.push(wakeup);
+      this.#addCallback(wakeup);
       loopHooks.suspended(loop);
       // After the wakeup is registered: a pending cancellation cancels this
       // future at once, which schedules the wakeup.
@@ -479,7 +460,7 @@ export class Future<T> implements PromiseLike<T> {
       info.push(`result=${shortRepr(state.value)}`);
     }
     if (state.name === "failed") info.push(`exception=${repr(state.error)}`);
-    const callbacks = this.#callbacks;
+    const callbacks = this.#callbackList();
     if (callbacks.length > 0) {
       const format = (fn: AnyFunction) => `${formatCallback(fn, shortRepr)}()`;
       const shown = callbacks.length <= 2 ? callbacks.map(format) : [
@@ -503,8 +484,58 @@ export class Future<T> implements PromiseLike<T> {
 
   #scheduleCallbacks(): void {
     const callbacks = this.#callbacks;
-    if (callbacks.length === 0) return;
-    this.#callbacks = [];
-    for (const callback of callbacks) this.#loop.callSoon(callback, this);
+    if (callbacks === undefined) return;
+    this.#callbacks = undefined;
+    if (typeof callbacks === "function") this.#loop.callSoon(callbacks, this);
+    else for (const callback of callbacks) this.#loop.callSoon(callback, this);
+  }
+
+  #addCallback(fn: DoneCallback): void {
+    const callbacks = this.#callbacks;
+    if (callbacks === undefined) this.#callbacks = fn;
+    else if (typeof callbacks === "function") this.#callbacks = [callbacks, fn];
+    else callbacks.push(fn);
+  }
+
+  #callbackList(): DoneCallback[] {
+    const callbacks = this.#callbacks;
+    if (callbacks === undefined) return [];
+    return typeof callbacks === "function" ? [callbacks] : callbacks;
+  }
+
+  #takeCallbacks(): DoneCallback[] {
+    const callbacks = this.#callbackList();
+    this.#callbacks = undefined;
+    return callbacks;
+  }
+
+  /** Settles the promise of a `then()` with the outcome. */
+  #settle<R1, R2>(
+    resolve: (value: R1 | R2 | PromiseLike<R1 | R2>) => void,
+    reject: (reason: unknown) => void,
+    onFulfilled: ((value: T) => R1 | PromiseLike<R1>) | null | undefined,
+    onRejected: ((reason: unknown) => R2 | PromiseLike<R2>) | null | undefined,
+    cancelled: Error | undefined,
+  ): void {
+    const state = this.#state;
+    try {
+      if (state.name === "finished" && cancelled === undefined) {
+        resolve(
+          typeof onFulfilled === "function"
+            ? onFulfilled(state.value)
+            : state.value as unknown as R1,
+        );
+        return;
+      }
+      if (state.name === "failed") this.#retrieved();
+      const error = cancelled ??
+        (state.name === "failed"
+          ? state.error
+          : new CancelledError((state as { message?: string }).message));
+      if (typeof onRejected === "function") resolve(onRejected(error));
+      else reject(error);
+    } catch (error) {
+      reject(error);
+    }
   }
 }

@@ -18,8 +18,40 @@ import {
   isLoop,
 } from "./_validate.ts";
 
+// Handles that the loop makes itself skip the public constructor's checks
+// and carry their arguments inline.
+let trusted = false;
+const NO_ARGS: unknown[] = [];
+
 /** Friend access for loop.ts; not exported from mod.ts. */
 export const handleInternals = {} as {
+  /** Makes a handle without checks, with its arguments inline. */
+  create(
+    callback: AnyFunction,
+    argc: number,
+    a0: unknown,
+    a1: unknown,
+    rest: unknown[] | undefined,
+    loop: EventLoop,
+  ): Handle;
+  /** Makes a timer handle without checks, with its arguments inline. */
+  createTimer(
+    when: number,
+    callback: AnyFunction,
+    argc: number,
+    a0: unknown,
+    a1: unknown,
+    rest: unknown[] | undefined,
+    loop: EventLoop,
+  ): TimerHandle;
+  /** Sets the arguments of a handle made without them. */
+  setArgs(
+    handle: Handle,
+    argc: number,
+    a0: unknown,
+    a1: unknown,
+    rest: unknown[] | undefined,
+  ): void;
   /** Runs the callback, sending an exception to the loop's handler. */
   run(handle: Handle): void;
   /** Whether a timer is still in its loop's heap. */
@@ -59,12 +91,33 @@ export const timerCancelled = {
  */
 export class Handle {
   #callback: AnyFunction | undefined;
-  #args: unknown[] | undefined;
+  // Up to two arguments are kept inline, so that the common calls need no
+  // array: `callSoon(f)`, `callSoon(f, future)` (done callbacks).
+  #argc = 0;
+  #a0: unknown = undefined;
+  #a1: unknown = undefined;
+  #rest: unknown[] | undefined = undefined;
   #loop: EventLoop;
   #cancelled = false;
   #source: Source | undefined;
 
   static {
+    handleInternals.create = (callback, argc, a0, a1, rest, loop) => {
+      trusted = true;
+      const handle = new Handle(callback, NO_ARGS, loop);
+      trusted = false;
+      handle.#argc = argc;
+      handle.#a0 = a0;
+      handle.#a1 = a1;
+      handle.#rest = rest;
+      return handle;
+    };
+    handleInternals.setArgs = (handle, argc, a0, a1, rest) => {
+      handle.#argc = argc;
+      handle.#a0 = a0;
+      handle.#a1 = a1;
+      handle.#rest = rest;
+    };
     handleInternals.run = (handle) => handle.#run();
     handleInternals.describe = (handle) => handle.#describe();
     handleInternals.setSource = (handle, source) => {
@@ -82,16 +135,22 @@ export class Handle {
    * array, or `loop` not an event loop.
    */
   constructor(callback: AnyFunction, args: unknown[], loop: EventLoop) {
-    // Cheap checks first; the class name is looked up only for the message.
-    if (typeof callback !== "function") {
-      checkFunction(new.target.name, "callback", callback);
+    if (!trusted) {
+      // Cheap checks first; the class name is looked up only for the message.
+      if (typeof callback !== "function") {
+        checkFunction(new.target.name, "callback", callback);
+      }
+      if (!Array.isArray(args)) {
+        throw argumentError(new.target.name, "args", "an array", args);
+      }
+      if (!isLoop(loop)) checkLoop(new.target.name, "loop", loop);
+      const argc = args.length;
+      this.#argc = argc;
+      this.#a0 = args[0];
+      this.#a1 = args[1];
+      if (argc > 2) this.#rest = args.slice(2);
     }
-    if (!Array.isArray(args)) {
-      throw argumentError(new.target.name, "args", "an array", args);
-    }
-    if (!isLoop(loop)) checkLoop(new.target.name, "loop", loop);
     this.#callback = callback;
-    this.#args = args;
     this.#loop = loop;
   }
 
@@ -103,7 +162,7 @@ export class Handle {
     if (this.#cancelled) return;
     this.#cancelled = true;
     this.#callback = undefined;
-    this.#args = undefined;
+    this.#a0 = this.#a1 = this.#rest = undefined;
   }
 
   /**
@@ -167,28 +226,31 @@ export class Handle {
   #describe(): string {
     const callback = this.#callback;
     if (callback === undefined) return "<cancelled>";
+    const args = [this.#a0, this.#a1, ...(this.#rest ?? [])].slice(
+      0,
+      this.#argc,
+    );
     return `${formatCallback(callback, shortRepr)}(${
-      (this.#args ?? []).map(shortRepr).join(", ")
+      args.map(shortRepr).join(", ")
     })`;
   }
 
   #run(): void {
     const callback = this.#callback!;
-    const args = this.#args!;
     let result: unknown;
     try {
-      switch (args.length) {
+      switch (this.#argc) {
         case 0:
           result = callback();
           break;
         case 1:
-          result = callback(args[0]);
+          result = callback(this.#a0);
           break;
         case 2:
-          result = callback(args[0], args[1]);
+          result = callback(this.#a0, this.#a1);
           break;
         default:
-          result = callback(...args);
+          result = callback(this.#a0, this.#a1, ...this.#rest!);
       }
     } catch (exception) {
       this.#report(exception);
@@ -233,6 +295,21 @@ export class TimerHandle extends Handle {
   #scheduled = false;
 
   static {
+    handleInternals.createTimer = (
+      when,
+      callback,
+      argc,
+      a0,
+      a1,
+      rest,
+      loop,
+    ) => {
+      trusted = true;
+      const timer = new TimerHandle(when, callback, NO_ARGS, loop);
+      trusted = false;
+      handleInternals.setArgs(timer, argc, a0, a1, rest);
+      return timer;
+    };
     handleInternals.scheduled = (handle) => handle.#scheduled;
     handleInternals.setScheduled = (handle, scheduled) => {
       handle.#scheduled = scheduled;
@@ -256,7 +333,7 @@ export class TimerHandle extends Handle {
     args: unknown[],
     loop: EventLoop,
   ) {
-    if (typeof when !== "number" || Number.isNaN(when)) {
+    if (!trusted && (typeof when !== "number" || Number.isNaN(when))) {
       checkTime(new.target.name, "when", when);
     }
     super(callback, args, loop);
