@@ -1,21 +1,31 @@
 /**
- * A binary min-heap of timers ordered by (when, scheduling order), so that
- * timers due at the same time come out in the order they were scheduled.
- * CPython's `heapq` on `_scheduled` in `base_events.py`, with the keys kept
- * in typed arrays beside the items: comparisons read contiguous numbers
- * instead of chasing a pointer per handle.
+ * A min-heap of timers ordered by (when, scheduling order), so that timers
+ * due at the same time come out in the order they were scheduled.
+ * CPython's `heapq` on `_scheduled` in `base_events.py`.
+ *
+ * The heap orders small integer slot ids, kept with their keys in one
+ * `Float64Array` (`when`, `seq`, id per node); the items themselves sit
+ * still in `#slots`. A sift then moves only numbers in contiguous memory:
+ * no pointer chasing to compare, and no pointer writes (each a garbage
+ * collector write barrier) to move. It is 4-ary: half the depth of a
+ * binary heap, and a node's four children share a cache line or two.
  *
  * @module
  */
 
 const INITIAL_CAPACITY = 64;
+const STRIDE = 3; // when, seq, id
 
 /** A min-heap of items keyed by (when, seq). */
 export class TimerHeap<T> {
-  #items: Array<T | undefined> = new Array(INITIAL_CAPACITY);
-  #whens = new Float64Array(INITIAL_CAPACITY);
-  #seqs = new Float64Array(INITIAL_CAPACITY);
+  #nodes = new Float64Array(INITIAL_CAPACITY * STRIDE);
+  #capacity = INITIAL_CAPACITY;
   #size = 0;
+  /** Items by slot id; a slot is reused once its item leaves. */
+  #slots: Array<T | undefined> = [];
+  /** Per slot id: 1 once its item was marked dead (a cancelled timer). */
+  #dead = new Uint8Array(INITIAL_CAPACITY);
+  #free: number[] = [];
 
   /** The number of items in the heap. */
   get size(): number {
@@ -24,135 +34,212 @@ export class TimerHeap<T> {
 
   /** The earliest item, or `undefined` when empty. */
   peek(): T | undefined {
-    return this.#size === 0 ? undefined : this.#items[0];
+    return this.#size === 0 ? undefined : this.#slots[this.#nodes[2]!];
   }
 
   /** The earliest `when`, or `Infinity` when empty. */
   peekWhen(): number {
-    return this.#size === 0 ? Infinity : this.#whens[0]!;
+    return this.#size === 0 ? Infinity : this.#nodes[0]!;
   }
 
-  /** Adds an item due at `when`; `seq` breaks ties (lower first). */
-  push(item: T, when: number, seq: number): void {
-    if (this.#size === this.#whens.length) this.#resize(this.#size * 2);
-    this.#siftUp(this.#size++, item, when, seq);
+  /** Whether the earliest item was marked dead; `false` when empty. */
+  peekDead(): boolean {
+    return this.#size > 0 && this.#dead[this.#nodes[2]!] === 1;
+  }
+
+  /**
+   * Adds an item due at `when`; `seq` breaks ties (lower first).
+   *
+   * @returns The item's slot id, for `holds()` and `markDead()`.
+   */
+  push(item: T, when: number, seq: number): number {
+    if (this.#size === this.#capacity) this.#resize(this.#capacity * 2);
+    let id = this.#free.pop();
+    if (id === undefined) {
+      id = this.#slots.push(item) - 1;
+      if (id === this.#dead.length) {
+        const dead = new Uint8Array(this.#dead.length * 2);
+        dead.set(this.#dead);
+        this.#dead = dead;
+      }
+    } else this.#slots[id] = item;
+    this.#dead[id] = 0;
+    this.#siftUp(this.#size++, when, seq, id);
+    return id;
+  }
+
+  /** Whether the slot `id` still holds `item` (it has not left the heap). */
+  holds(id: number, item: T): boolean {
+    return this.#slots[id] === item;
+  }
+
+  /** Marks the item in slot `id` dead, so that it can leave untouched. */
+  markDead(id: number): void {
+    this.#dead[id] = 1;
   }
 
   /** Removes and returns the earliest item, or `undefined` when empty. */
   pop(): T | undefined {
     const size = this.#size;
     if (size === 0) return undefined;
-    const top = this.#items[0];
+    const nodes = this.#nodes;
+    const id = nodes[2]!;
+    const top = this.#slots[id];
+    this.#slots[id] = undefined;
+    this.#free.push(id);
     const last = size - 1;
     this.#size = last;
     if (last > 0) {
-      this.#siftDown(
-        0,
-        this.#items[last] as T,
-        this.#whens[last]!,
-        this.#seqs[last]!,
-      );
+      const at = last * STRIDE;
+      this.#siftDown(0, nodes[at]!, nodes[at + 1]!, nodes[at + 2]!);
     }
-    this.#items[last] = undefined;
-    if (
-      this.#whens.length > INITIAL_CAPACITY && last < this.#whens.length >> 2
-    ) {
-      this.#resize(this.#whens.length >> 1);
+    if (this.#capacity > INITIAL_CAPACITY && last < this.#capacity >> 2) {
+      this.#resize(this.#capacity >> 1);
+    }
+    if (last === 0 && this.#slots.length > INITIAL_CAPACITY) {
+      this.#releaseSlots();
     }
     return top;
   }
 
   /** Keeps only the items for which `keep` is true, in O(n). */
   filter(keep: (item: T) => boolean): void {
+    const nodes = this.#nodes;
+    for (let i = 0; i < this.#size; i++) {
+      const id = nodes[i * STRIDE + 2]!;
+      if (!keep(this.#slots[id] as T)) this.#dead[id] = 1;
+    }
+    this.dropDead();
+  }
+
+  /** Removes every item marked dead, in O(n). */
+  dropDead(): void {
+    const nodes = this.#nodes, slots = this.#slots, dead = this.#dead;
     let kept = 0;
     for (let i = 0; i < this.#size; i++) {
-      const item = this.#items[i] as T;
-      if (keep(item)) {
-        this.#items[kept] = item;
-        this.#whens[kept] = this.#whens[i]!;
-        this.#seqs[kept] = this.#seqs[i]!;
+      const at = i * STRIDE;
+      const id = nodes[at + 2]!;
+      if (dead[id] === 0) {
+        const to = kept * STRIDE;
+        nodes[to] = nodes[at]!;
+        nodes[to + 1] = nodes[at + 1]!;
+        nodes[to + 2] = id;
         kept++;
+      } else {
+        slots[id] = undefined;
+        this.#free.push(id);
       }
     }
-    this.#items.fill(undefined, kept, this.#size);
     this.#size = kept;
-    for (let i = (kept >> 1) - 1; i >= 0; i--) {
-      this.#siftDown(i, this.#items[i] as T, this.#whens[i]!, this.#seqs[i]!);
+    for (let i = (kept - 2) >> 2; i >= 0; i--) {
+      const at = i * STRIDE;
+      this.#siftDown(i, nodes[at]!, nodes[at + 1]!, nodes[at + 2]!);
     }
-    let capacity = this.#whens.length;
+    let capacity = this.#capacity;
     while (capacity > INITIAL_CAPACITY && kept < capacity >> 2) capacity >>= 1;
-    if (capacity !== this.#whens.length) this.#resize(capacity);
+    if (capacity !== this.#capacity) this.#resize(capacity);
+    this.#compactSlots();
   }
 
   /** Removes every item. */
   clear(): void {
-    this.#items = new Array(INITIAL_CAPACITY);
-    this.#whens = new Float64Array(INITIAL_CAPACITY);
-    this.#seqs = new Float64Array(INITIAL_CAPACITY);
+    this.#nodes = new Float64Array(INITIAL_CAPACITY * STRIDE);
+    this.#capacity = INITIAL_CAPACITY;
     this.#size = 0;
+    this.#releaseSlots();
   }
 
   /** Iterates in heap (not time) order. */
   *[Symbol.iterator](): IterableIterator<T> {
-    for (let i = 0; i < this.#size; i++) yield this.#items[i] as T;
+    for (let i = 0; i < this.#size; i++) {
+      yield this.#slots[this.#nodes[i * STRIDE + 2]!] as T;
+    }
+  }
+
+  #releaseSlots(): void {
+    this.#slots = [];
+    this.#dead = new Uint8Array(INITIAL_CAPACITY);
+    this.#free = [];
+  }
+
+  /** Renumbers the slots densely after many items left. */
+  #compactSlots(): void {
+    const size = this.#size;
+    if (this.#slots.length <= Math.max(INITIAL_CAPACITY, 2 * size)) return;
+    const slots: Array<T | undefined> = new Array(size);
+    const dead = new Uint8Array(Math.max(INITIAL_CAPACITY, size));
+    const nodes = this.#nodes;
+    for (let i = 0; i < size; i++) {
+      const at = i * STRIDE + 2;
+      slots[i] = this.#slots[nodes[at]!];
+      dead[i] = this.#dead[nodes[at]!]!;
+      nodes[at] = i;
+    }
+    this.#slots = slots;
+    this.#dead = dead;
+    this.#free = [];
   }
 
   #resize(capacity: number): void {
-    const whens = new Float64Array(capacity);
-    const seqs = new Float64Array(capacity);
-    whens.set(this.#whens.subarray(0, this.#size));
-    seqs.set(this.#seqs.subarray(0, this.#size));
-    this.#whens = whens;
-    this.#seqs = seqs;
-    this.#items.length = capacity;
+    const nodes = new Float64Array(capacity * STRIDE);
+    nodes.set(this.#nodes.subarray(0, this.#size * STRIDE));
+    this.#nodes = nodes;
+    this.#capacity = capacity;
   }
 
-  #siftUp(index: number, item: T, when: number, seq: number): void {
-    const items = this.#items, whens = this.#whens, seqs = this.#seqs;
+  #siftUp(index: number, when: number, seq: number, id: number): void {
+    const nodes = this.#nodes;
     while (index > 0) {
-      const parent = (index - 1) >> 1;
-      const parentWhen = whens[parent]!;
-      if (
-        parentWhen < when || (parentWhen === when && seqs[parent]! < seq)
-      ) break;
-      items[index] = items[parent];
-      whens[index] = parentWhen;
-      seqs[index] = seqs[parent]!;
+      const parent = (index - 1) >> 2;
+      const p = parent * STRIDE;
+      const parentWhen = nodes[p]!;
+      if (parentWhen < when || (parentWhen === when && nodes[p + 1]! < seq)) {
+        break;
+      }
+      const at = index * STRIDE;
+      nodes[at] = parentWhen;
+      nodes[at + 1] = nodes[p + 1]!;
+      nodes[at + 2] = nodes[p + 2]!;
       index = parent;
     }
-    items[index] = item;
-    whens[index] = when;
-    seqs[index] = seq;
+    const at = index * STRIDE;
+    nodes[at] = when;
+    nodes[at + 1] = seq;
+    nodes[at + 2] = id;
   }
 
-  #siftDown(index: number, item: T, when: number, seq: number): void {
-    const items = this.#items, whens = this.#whens, seqs = this.#seqs;
+  #siftDown(index: number, when: number, seq: number, id: number): void {
+    const nodes = this.#nodes;
     const size = this.#size;
-    const half = size >> 1;
-    while (index < half) {
-      let child = 2 * index + 1;
-      let childWhen = whens[child]!;
-      let childSeq = seqs[child]!;
-      const right = child + 1;
-      if (right < size) {
-        const rightWhen = whens[right]!;
-        if (
-          rightWhen < childWhen ||
-          (rightWhen === childWhen && seqs[right]! < childSeq)
-        ) {
-          child = right;
-          childWhen = rightWhen;
-          childSeq = seqs[right]!;
+    for (;;) {
+      const first = 4 * index + 1;
+      if (first >= size) break;
+      // The least of up to four children.
+      let child = first;
+      let c = first * STRIDE;
+      let childWhen = nodes[c]!;
+      let childSeq = nodes[c + 1]!;
+      const end = Math.min(first + 4, size);
+      for (let k = first + 1; k < end; k++) {
+        const o = k * STRIDE;
+        const w = nodes[o]!;
+        if (w < childWhen || (w === childWhen && nodes[o + 1]! < childSeq)) {
+          child = k;
+          c = o;
+          childWhen = w;
+          childSeq = nodes[o + 1]!;
         }
       }
       if (when < childWhen || (when === childWhen && seq < childSeq)) break;
-      items[index] = items[child];
-      whens[index] = childWhen;
-      seqs[index] = childSeq;
+      const at = index * STRIDE;
+      nodes[at] = childWhen;
+      nodes[at + 1] = childSeq;
+      nodes[at + 2] = nodes[c + 2]!;
       index = child;
     }
-    items[index] = item;
-    whens[index] = when;
-    seqs[index] = seq;
+    const at = index * STRIDE;
+    nodes[at] = when;
+    nodes[at + 1] = seq;
+    nodes[at + 2] = id;
   }
 }

@@ -54,17 +54,17 @@ export const handleInternals = {} as {
   ): void;
   /** Runs the callback, sending an exception to the loop's handler. */
   run(handle: Handle): void;
-  /** Whether a timer is still in its loop's heap. */
-  scheduled(handle: TimerHandle): boolean;
-  /** Marks a timer as in (or out of) its loop's heap. */
-  setScheduled(handle: TimerHandle, scheduled: boolean): void;
+  /** The timer's slot in its loop's heap. */
+  slot(handle: TimerHandle): number;
+  /** Records the timer's slot in its loop's heap. */
+  setSlot(handle: TimerHandle, slot: number): void;
   /** The callback's description, as in `Exception in callback ...`. */
   describe(handle: Handle): string;
   /** Records where the handle was created (debug mode). */
   setSource(handle: Handle, source: Source): void;
 };
 
-/** Friend hook that loop.ts sets: a scheduled timer was cancelled. */
+/** Friend hook that loop.ts sets: a timer was cancelled. */
 export const timerCancelled = {
   notify: (_loop: EventLoop, _handle: TimerHandle): void => {},
 };
@@ -292,7 +292,8 @@ export class Handle {
  */
 export class TimerHandle extends Handle {
   #when: number;
-  #scheduled = false;
+  /** Its slot in the loop's heap (the heap knows if it is still there). */
+  #slot = -1;
 
   static {
     handleInternals.createTimer = (
@@ -310,9 +311,9 @@ export class TimerHandle extends Handle {
       handleInternals.setArgs(timer, argc, a0, a1, rest);
       return timer;
     };
-    handleInternals.scheduled = (handle) => handle.#scheduled;
-    handleInternals.setScheduled = (handle, scheduled) => {
-      handle.#scheduled = scheduled;
+    handleInternals.slot = (handle) => handle.#slot;
+    handleInternals.setSlot = (handle, slot) => {
+      handle.#slot = slot;
     };
   }
 
@@ -354,7 +355,7 @@ export class TimerHandle extends Handle {
    * nothing.
    */
   override cancel(): void {
-    if (!this.cancelled() && this.#scheduled) {
+    if (!this.cancelled() && this.#slot >= 0) {
       timerCancelled.notify(this.getLoop(), this);
     }
     super.cancel();

@@ -185,3 +185,26 @@ Deno.test("TimerHeap iterates over every item once, in heap order", () => {
   );
   assert.equal(items[0], heap.peek());
 });
+
+Deno.test("TimerHeap.markDead() items leave by peekDead()/pop() or dropDead(), and holds() tells a slot's item", () => {
+  const heap = new TimerHeap<string>();
+  const a = heap.push("a", 1, 0);
+  const b = heap.push("b", 2, 1);
+  const c = heap.push("c", 3, 2);
+  assert.equal(heap.holds(a, "a"), true);
+  heap.markDead(a);
+  heap.markDead(c);
+  assert.equal(heap.peekDead(), true);
+  assert.equal(heap.pop(), "a");
+  assert.equal(heap.holds(a, "a"), false);
+  assert.equal(heap.peekDead(), false);
+  heap.dropDead();
+  assert.equal(heap.size, 1);
+  assert.equal(heap.holds(c, "c"), false);
+  assert.equal(heap.holds(b, "b"), true);
+  // A freed slot is reused, and starts alive.
+  const d = heap.push("d", 0, 3);
+  assert.equal(heap.peekDead(), false);
+  assert.deepEqual([heap.pop(), heap.pop()], ["d", "b"]);
+  assert.equal(heap.holds(d, "d"), false);
+});
