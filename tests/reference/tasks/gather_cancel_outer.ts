@@ -27,7 +27,7 @@ async function child(name: string, swallow = false): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  let g = gather([() => child("a"), () => child("b")]);
+  const g = gather([() => child("a"), () => child("b")]);
   await sleep(0);
   print("main: cancel() ->", g.cancel("stop them"), "again ->", g.cancel());
   try {
@@ -38,23 +38,23 @@ async function main(): Promise<void> {
   }
   print("main: cancelled()", g.cancelled(), "done()", g.done());
 
-  g = gather([() => child("c", true), () => child("d")], {
+  const g2 = gather([() => child("c", true), () => child("d")], {
     returnExceptions: true,
   });
   await sleep(0);
-  g.cancel();
+  g2.cancel();
   try {
-    print("main: got", await g);
+    print("main: got", await g2);
   } catch (e) {
     if (!(e instanceof CancelledError)) throw e;
     print("main: second gather raised CancelledError with", msg(e));
   }
 
-  g = gather([() => child("e", true)]);
+  const g3 = gather([() => child("e", true)]);
   await sleep(0);
-  g.cancel("only child swallows");
+  g3.cancel("only child swallows");
   try {
-    print("main: got", await g);
+    print("main: got", await g3);
   } catch (e) {
     if (!(e instanceof CancelledError)) throw e;
     print("main: third gather raised CancelledError with", msg(e));
