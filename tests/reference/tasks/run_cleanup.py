@@ -6,6 +6,7 @@
 import asyncio
 
 log = []
+leftovers = []
 
 
 def tick(loop, n):
@@ -36,9 +37,12 @@ async def quiet(name, swallow):
 
 async def main():
     loop = asyncio.get_running_loop()
-    asyncio.create_task(printer())
-    asyncio.create_task(quiet('q1', swallow=False))
-    asyncio.create_task(quiet('q2', swallow=True))
+    # Held: a task awaiting a future that nothing else holds is garbage.
+    leftovers.extend([
+        asyncio.create_task(printer()),
+        asyncio.create_task(quiet('q1', swallow=False)),
+        asyncio.create_task(quiet('q2', swallow=True)),
+    ])
     await asyncio.sleep(0)
     loop.call_soon(tick, loop, 0)
     print('main: returns')

@@ -10,11 +10,13 @@ import {
   getRunningLoop,
   run,
   sleep,
+  type Task,
 } from "../../../mod.ts";
 import { clock } from "../_loop.ts";
 import { print } from "../_py.ts";
 
 const log: string[] = [];
+const leftovers: Task<void>[] = [];
 
 function tick(loop: EventLoop, n: number): void {
   print(`-- tick ${n}`);
@@ -48,9 +50,12 @@ async function quiet(name: string, swallow: boolean): Promise<void> {
 
 async function main(): Promise<string> {
   const loop = getRunningLoop();
-  createTask(printer);
-  createTask(() => quiet("q1", false));
-  createTask(() => quiet("q2", true));
+  // Held: a task awaiting a future that nothing else holds is garbage.
+  leftovers.push(
+    createTask(printer),
+    createTask(() => quiet("q1", false)),
+    createTask(() => quiet("q2", true)),
+  );
   await sleep(0);
   loop.callSoon(tick, loop, 0);
   print("main: returns");

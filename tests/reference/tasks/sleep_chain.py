@@ -1,6 +1,8 @@
 # Sleeps chained from one another: each step is set off by the previous
 # one's wake-up, so the order holds however late the loop wakes. A long
-# sleep is cancelled from the chain; its timer never fires.
+# sleep is cancelled from the chain; its timer never fires. Two sleeps
+# that run side by side aim at deadlines from the same moment, so that a
+# busy machine cannot turn them around.
 import asyncio
 
 
@@ -13,9 +15,9 @@ async def long_sleeper():
         raise
 
 
-async def second(loop, target):
-    print('second: starts, sleeps 0.02')
-    await asyncio.sleep(0.02)
+async def second(loop, target, base):
+    print('second: starts, sleeps until base + 0.03')
+    await asyncio.sleep(base + 0.03 - loop.time())
     print('second: woke; cancels long')
     target.cancel()
     return 'second'
@@ -25,9 +27,10 @@ async def first(loop, target):
     print('first: sleeps 0.02')
     await asyncio.sleep(0.02)
     print('first: woke; starts second')
-    t = loop.create_task(second(loop, target))
-    print('first: sleeps 0.01 more')
-    await asyncio.sleep(0.01)
+    base = loop.time()
+    t = loop.create_task(second(loop, target, base))
+    print('first: sleeps until base + 0.01')
+    await asyncio.sleep(base + 0.01 - loop.time())
     print('first: woke again; second done?', t.done())
     return await t
 

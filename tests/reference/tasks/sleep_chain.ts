@@ -1,6 +1,8 @@
 // Sleeps chained from one another: each step is set off by the previous
 // one's wake-up, so the order holds however late the loop wakes. A long
-// sleep is cancelled from the chain; its timer never fires.
+// sleep is cancelled from the chain; its timer never fires. Two sleeps
+// that run side by side aim at deadlines from the same moment, so that a
+// busy machine cannot turn them around.
 import {
   CancelledError,
   type EventLoop,
@@ -22,9 +24,13 @@ async function longSleeper(): Promise<void> {
   }
 }
 
-async function second(_loop: EventLoop, target: Task<void>): Promise<string> {
-  print("second: starts, sleeps 0.02");
-  await sleep(0.02);
+async function second(
+  loop: EventLoop,
+  target: Task<void>,
+  base: number,
+): Promise<string> {
+  print("second: starts, sleeps until base + 0.03");
+  await sleep(base + 0.03 - loop.time());
   print("second: woke; cancels long");
   target.cancel();
   return "second";
@@ -34,9 +40,10 @@ async function first(loop: EventLoop, target: Task<void>): Promise<string> {
   print("first: sleeps 0.02");
   await sleep(0.02);
   print("first: woke; starts second");
-  const t = loop.createTask(() => second(loop, target));
-  print("first: sleeps 0.01 more");
-  await sleep(0.01);
+  const base = loop.time();
+  const t = loop.createTask(() => second(loop, target, base));
+  print("first: sleeps until base + 0.01");
+  await sleep(base + 0.01 - loop.time());
   print("first: woke again; second done?", t.done());
   return await t;
 }

@@ -1,6 +1,8 @@
 # wait() with a timeout returns what is done by then and leaves the rest
 # pending, neither cancelled nor failed; wait() never raises TimeoutError.
-# When everything finishes first, the timeout does not matter.
+# When everything finishes first, the timeout does not matter. (What must
+# be done when the timer fires is done before it starts, so that a busy
+# machine cannot make it late.)
 import asyncio
 
 
@@ -23,6 +25,7 @@ async def main():
     long = asyncio.create_task(asyncio.sleep(10), name='long')
     three = asyncio.create_task(quick(3), name='three')
     never = asyncio.create_task(forever(), name='forever')
+    await one
     done, pending = await asyncio.wait([one, long, never], timeout=0.02)
     print('timeout=0.02:', names(done), names(pending))
     print('pending cancelled?', [t.cancelled() for t in pending])
