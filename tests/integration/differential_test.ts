@@ -76,15 +76,27 @@ function programs(dir: URL, prefix = ""): Map<string, Set<string>> {
   return found;
 }
 
+// The seed's three scripts pair with the examples themselves, which are
+// their line-for-line translations (they use getEventLoop()'s loop, so both
+// runs are on the real clock).
+const EXAMPLES: Record<string, string> = {
+  "seed/asyncio_future_event_loop": "examples/event_loop.ts",
+  "seed/asyncio_future_await": "examples/await.ts",
+  "seed/asyncio_future_callback": "examples/callback.ts",
+};
+
 const found = programs(REFERENCE);
 const pairs: Pair[] = [];
 const unpaired: string[] = [];
 for (const [name, exts] of found) {
-  if (exts.size === 2) {
+  const example = EXAMPLES[name];
+  if (exts.size === 2 || (example !== undefined && exts.has("py"))) {
     pairs.push({
       name,
       py: new URL(`${name}.py`, REFERENCE).pathname,
-      ts: new URL(`${name}.ts`, REFERENCE).pathname,
+      ts: example === undefined
+        ? new URL(`${name}.ts`, REFERENCE).pathname
+        : new URL(`../../${example}`, REFERENCE).pathname,
     });
   } else unpaired.push(`${name}.${[...exts][0]}`);
 }

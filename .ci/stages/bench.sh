@@ -1,0 +1,17 @@
+# Benchmark harness smoke test (issue 5): the bench files type-check, and
+# every workload runs at a tiny N and passes its own result check, under
+# Deno, CPython asyncio and (once the npm stage has built npm/esm/mod.js)
+# Node. No timing is asserted.
+stage bench-check deno check bench/ benchmarks/
+bench_smoke() {
+  local w
+  for w in callsoon_batch callsoon_chain future_lifecycle await_pingpong \
+    timers_expired gather_sleep0; do
+    deno run -A bench/workloads.ts "$w" 2000 || return 1
+    python3 bench/asyncio_workloads.py "$w" 2000 || return 1
+    if [ -f npm/esm/mod.js ]; then
+      node bench/node_workloads.mjs npm/esm/mod.js "$w" 2000 || return 1
+    fi
+  done
+}
+stage bench-smoke bench_smoke

@@ -1,0 +1,381 @@
+// @ts-check
+/**
+ * The six benchmark workloads of issue 5, written once in plain JavaScript so
+ * that Deno (bench/workloads.ts, on ../mod.ts) and Node (bench/node_workloads.mjs,
+ * on the npm build's mod.js) run the very same bodies. The library comes in
+ * as a parameter (`lib`, a module namespace), so swapping the implementation
+ * is swapping one import in the runner.
+ *
+ * Each workload times only the part the issue names (scheduling and running),
+ * not the loop's creation or close(), checks its own result, and returns the
+ * timed seconds. bench/asyncio_workloads.py holds the same six for CPython.
+ *
+ * @module
+ */
+
+/** @typedef {typeof import("./impl.ts")} Lib */
+/** @typedef {import("./impl.ts").EventLoop} EventLoop */
+/** @typedef {import("./impl.ts").Future<number>} NumberFuture */
+
+/**
+ * @typedef {object} Workload
+ * @property {number} n The issue's N.
+ * @property {(lib: Lib, n: number) => Promise<number | null>} run Runs once;
+ *   the timed seconds, or `null` if the library lacks what it needs.
+ */
+
+/**
+ * What the self-checks found wrong. A run with problems is still timed and
+ * reported, with `"ok": false` and an `"error"`; the runners then exit 1.
+ *
+ * @type {string[]}
+ */
+const problems = [];
+
+/**
+ * @param {boolean} ok
+ * @param {string} message
+ */
+function check(ok, message) {
+  if (!ok) problems.push(message);
+}
+
+const now = () => performance.now() / 1000;
+
+/**
+ * callsoon_batch: schedule N callbacks (each increments a counter) before
+ * running, then run until all have run.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function callsoonBatch(lib, n) {
+  const loop = new lib.EventLoop();
+  let count = 0;
+  const increment = () => {
+    count++;
+  };
+  const start = now();
+  for (let i = 0; i < n; i++) loop.callSoon(increment);
+  loop.callSoon(() => loop.stop());
+  await loop.runForever();
+  const seconds = now() - start;
+  loop.close();
+  check(count === n, `callsoon_batch ran ${count} callbacks, expected ${n}`);
+  return seconds;
+}
+
+/**
+ * callsoon_chain: one callback reschedules itself until it has run N times.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function callsoonChain(lib, n) {
+  const loop = new lib.EventLoop();
+  let count = 0;
+  const step = () => {
+    if (++count < n) loop.callSoon(step);
+    else loop.stop();
+  };
+  const start = now();
+  loop.callSoon(step);
+  await loop.runForever();
+  const seconds = now() - start;
+  loop.close();
+  check(count === n, `callsoon_chain ran ${count} times, expected ${n}`);
+  return seconds;
+}
+
+/**
+ * future_lifecycle: N times create a future, add one done callback, set its
+ * result; run until all callbacks ran.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function futureLifecycle(lib, n) {
+  const loop = new lib.EventLoop();
+  let count = 0;
+  let total = 0;
+  /** @param {NumberFuture} future */
+  const onDone = (future) => {
+    count++;
+    total += future.result();
+  };
+  const start = now();
+  for (let i = 0; i < n; i++) {
+    const future = loop.createFuture();
+    future.addDoneCallback(onDone);
+    future.setResult(i);
+  }
+  loop.callSoon(() => loop.stop());
+  await loop.runForever();
+  const seconds = now() - start;
+  loop.close();
+  check(count === n, `future_lifecycle ran ${count} callbacks, expected ${n}`);
+  check(
+    total === n * (n - 1) / 2,
+    `future_lifecycle summed ${total}, expected ${n * (n - 1) / 2}`,
+  );
+  return seconds;
+}
+
+/**
+ * await_pingpong: two tasks pass a counter back and forth N times, each
+ * awaiting a fresh future that the other resolves.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function awaitPingpong(lib, n) {
+  const loop = new lib.EventLoop();
+  /** @type {NumberFuture[]} */
+  const waiting = [];
+  let handoffs = 0;
+  /** @param {0 | 1} me */
+  async function player(me) {
+    const other = 1 - me;
+    for (;;) {
+      const future = loop.createFuture();
+      waiting[me] = future;
+      const value = await future;
+      if (value < 0) return value;
+      if (value >= n) {
+        waiting[other]?.setResult(-1);
+        return value;
+      }
+      handoffs++;
+      waiting[other]?.setResult(value + 1);
+    }
+  }
+  const start = now();
+  const results = await loop.runUntilComplete(async () => {
+    const a = loop.createTask(() => player(0));
+    const b = loop.createTask(() => player(1));
+    loop.callSoon(() => waiting[0]?.setResult(0));
+    return [await a, await b];
+  });
+  const seconds = now() - start;
+  loop.close();
+  check(handoffs === n, `await_pingpong made ${handoffs} hand-offs, not ${n}`);
+  check(
+    results.includes(n) && results.includes(-1),
+    `await_pingpong ended with ${results}, expected ${n} and -1`,
+  );
+  return seconds;
+}
+
+/**
+ * timers_expired: schedule N timers with `callAt(now - r)`, r from a fixed
+ * LCG in [0, 1) (all due, random order), cancel every second one, run, and
+ * verify they ran in non-decreasing `when` order.
+ *
+ * The LCG is Park and Miller's minimal standard (x * 48271 mod 2^31 - 1,
+ * seed 1), exact in doubles, so Python draws the same numbers.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function timersExpired(lib, n) {
+  const loop = new lib.EventLoop();
+  const whens = new Float64Array(n);
+  let ran = 0;
+  let last = -Infinity;
+  let wrong = 0;
+  /** @param {number} i */
+  const fire = (i) => {
+    const when = whens[i] ?? NaN;
+    if (when < last || (i & 1) === 1) wrong++;
+    last = when;
+    ran++;
+  };
+  let seed = 1;
+  const start = now();
+  const base = loop.time();
+  /** @type {Array<{ cancel(): void }>} */
+  const handles = new Array(n);
+  for (let i = 0; i < n; i++) {
+    seed = (seed * 48271) % 2147483647;
+    const when = base - (seed - 1) / 2147483646;
+    whens[i] = when;
+    handles[i] = loop.callAt(when, fire, i);
+  }
+  for (let i = 1; i < n; i += 2) handles[i]?.cancel();
+  loop.callSoon(() => loop.stop());
+  await loop.runForever();
+  const seconds = now() - start;
+  loop.close();
+  check(ran === (n + 1) >> 1, `timers_expired ran ${ran} timers`);
+  check(wrong === 0, `timers_expired: ${wrong} timers out of order/cancelled`);
+  return seconds;
+}
+
+/**
+ * gather_sleep0: gather N tasks that each `await sleep(0)` twice and return
+ * their index. Needs `sleep` and `gather` (issue 4): `null` without them.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function gatherSleep0(lib, n) {
+  const api = /** @type {Record<string, unknown>} */ (lib);
+  if (typeof api.sleep !== "function" || typeof api.gather !== "function") {
+    return null;
+  }
+  const sleep = /** @type {(delay: number) => PromiseLike<void>} */ (api.sleep);
+  const gather =
+    /** @type {(tasks: unknown[]) => PromiseLike<unknown[]>} */ (api.gather);
+  const loop = new lib.EventLoop();
+  /** @param {number} i */
+  async function work(i) {
+    await sleep(0);
+    await sleep(0);
+    return i;
+  }
+  const start = now();
+  const results = await loop.runUntilComplete(async () => {
+    const tasks = new Array(n);
+    for (let i = 0; i < n; i++) tasks[i] = loop.createTask(() => work(i));
+    return await gather(tasks);
+  });
+  const seconds = now() - start;
+  loop.close();
+  check(results.length === n, `gather_sleep0 gave ${results.length} results`);
+  for (let i = 0; i < n; i++) {
+    check(results[i] === i, `gather_sleep0 result ${i} is ${results[i]}`);
+  }
+  return seconds;
+}
+
+/** @type {Record<string, Workload>} */
+export const WORKLOADS = {
+  "callsoon_batch": { n: 1_000_000, run: callsoonBatch },
+  "callsoon_chain": { n: 1_000_000, run: callsoonChain },
+  "future_lifecycle": { n: 500_000, run: futureLifecycle },
+  "await_pingpong": { n: 200_000, run: awaitPingpong },
+  "timers_expired": { n: 500_000, run: timersExpired },
+  "gather_sleep0": { n: 100_000, run: gatherSleep0 },
+};
+
+/**
+ * Runs `name` at size `n`: warm-up runs of the same size until at least
+ * `warmupOps` operations (and at least one run), then `runs` timed runs; the
+ * median timed run is reported.
+ *
+ * @param {Lib} lib
+ * @param {string} impl
+ * @param {string} name
+ * @param {{ n?: number, runs?: number, warmupOps?: number }} [options]
+ * @returns {Promise<Record<string, unknown>>} The JSON line's fields; `ok`
+ *   is `false` if a self-check failed.
+ */
+export async function runWorkload(lib, impl, name, options = {}) {
+  const workload = WORKLOADS[name];
+  if (workload === undefined) {
+    throw new Error(
+      `Unknown workload ${JSON.stringify(name)}; expected one of ${
+        Object.keys(WORKLOADS).join(", ")
+      }`,
+    );
+  }
+  const n = options.n ?? workload.n;
+  const runs = options.runs ?? 1;
+  const warmupOps = options.warmupOps ?? n;
+  let warmed = 0;
+  do {
+    if (await workload.run(lib, n) === null) {
+      return { workload: name, impl, ops: n, skipped: true };
+    }
+    warmed += n;
+  } while (warmed < warmupOps);
+  /** @type {number[]} */
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    times.push(/** @type {number} */ (await workload.run(lib, n)));
+  }
+  times.sort((x, y) => x - y);
+  const seconds = times[(times.length - 1) >> 1] ?? NaN;
+  return {
+    workload: name,
+    impl,
+    ops: n,
+    seconds: Number(seconds.toPrecision(6)),
+    "ops_per_sec": Math.round(n / seconds),
+    ...(runs > 1 ? { runs } : {}),
+    ...(problems.length > 0 ? { ok: false, error: problems[0] } : {}),
+  };
+}
+
+/**
+ * Bytes of heap per live object of each kind, measured as the growth of the
+ * V8 heap (after full GCs) over `count` live objects:
+ *
+ * - `handle`: a pending `callSoon` handle, held only by the ready queue
+ *   (the queue's slot included, as asyncio's deque slot is).
+ * - `future`: a pending future with no callbacks, held in a preallocated
+ *   array (the 8-byte slot included, as in Python's list).
+ * - `task`: a task suspended on a shared pending future (its `await`
+ *   registration included), held in a preallocated array.
+ *
+ * @param {Lib} lib
+ * @param {string} kind
+ * @param {{ count: number, gc: () => void, heapUsed: () => number }} env
+ * @returns {Promise<number>} Bytes per object.
+ */
+export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
+  const loop = new lib.EventLoop();
+  const noop = () => {};
+  // Let the ready queue reach its size first, so that the task case does not
+  // count the capacity the queue keeps after its task steps ran.
+  for (let i = 0; i < count; i++) loop.callSoon(noop);
+  loop.stop();
+  await loop.runForever();
+  /** @type {unknown[]} */
+  const keep = new Array(count).fill(null);
+  const shared = loop.createFuture();
+  const fullGc = () => {
+    for (let i = 0; i < 3; i++) gc();
+  };
+  let before;
+  switch (kind) {
+    case "handle":
+      fullGc();
+      before = heapUsed();
+      for (let i = 0; i < count; i++) loop.callSoon(noop);
+      break;
+    case "future":
+      fullGc();
+      before = heapUsed();
+      for (let i = 0; i < count; i++) keep[i] = loop.createFuture();
+      break;
+    case "task": {
+      const waiter = async () => {
+        await shared;
+      };
+      fullGc();
+      before = heapUsed();
+      for (let i = 0; i < count; i++) keep[i] = loop.createTask(waiter);
+      // One iteration: every task starts and suspends on `shared`.
+      loop.stop();
+      await loop.runForever();
+      break;
+    }
+    default:
+      throw new Error(`Unknown memory kind ${JSON.stringify(kind)}`);
+  }
+  fullGc();
+  const bytes = (heapUsed() - before) / count;
+  if (kind === "task") {
+    const tasks = /** @type {Array<{ done(): boolean }>} */ (keep);
+    if (tasks.some((task) => task.done())) {
+      throw new Error("memory/task: a task finished early");
+    }
+  }
+  // Let the tasks finish, as a tidy program would.
+  shared.setResult(0);
+  loop.stop();
+  await loop.runForever();
+  loop.close();
+  return bytes;
+}
