@@ -9,8 +9,8 @@ import { CancelledError } from "./errors.ts";
 import { loopHooks } from "./_hooks.ts";
 import { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
-import { repr } from "./repr.ts";
 import { type Coroutine, Task } from "./task.ts";
+import { describe } from "./_validate.ts";
 
 /** A future, a promise, or an `async` function (asyncio's awaitables). */
 export type AwaitableLike<T> = Future<T> | Coroutine<T>;
@@ -53,7 +53,7 @@ export function ensureFuture<T>(
   if (!isAwaitableLike(awaitable)) {
     throw new TypeError(
       `${method}() expected \`${name}\` to be a future, a promise or an async function, got ${
-        repr(awaitable)
+        describe(awaitable)
       }`,
     );
   }

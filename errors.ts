@@ -5,6 +5,8 @@
  * @module
  */
 
+import { argumentError } from "./_validate.ts";
+
 /**
  * The result of a cancelled future or task.
  *
@@ -114,13 +116,35 @@ export class ExceptionGroup extends AggregateError {
    * @param message What the exceptions have in common.
    * @param errors The exceptions.
    * @param options The standard `Error` options, such as `cause`.
+   * @throws {TypeError} If `message` is not a string or `errors` not an
+   * iterable.
+   * @throws {RangeError} If `errors` is empty.
    */
   constructor(
     message: string,
     errors: Iterable<unknown>,
     options?: ErrorOptions,
   ) {
-    super(errors, message, options);
+    // Python's checks: a str message and a non-empty sequence of exceptions
+    // (any value here, since JavaScript can throw anything).
+    if (typeof message !== "string") {
+      throw argumentError("ExceptionGroup", "message", "a string", message);
+    }
+    const list = typeof errors === "object" && errors !== null &&
+        typeof (errors as { [Symbol.iterator]?: unknown })[Symbol.iterator] ===
+          "function"
+      ? [...errors]
+      : undefined;
+    if (list === undefined || list.length === 0) {
+      const what = "a non-empty array of exceptions";
+      if (list !== undefined) {
+        throw new RangeError(
+          `ExceptionGroup() expected \`errors\` to be ${what}, got []`,
+        );
+      }
+      throw argumentError("ExceptionGroup", "errors", what, errors);
+    }
+    super(list, message, options);
     this.name = "ExceptionGroup";
   }
 

@@ -11,6 +11,7 @@ import { futureHooks, loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
 import { repr, shortRepr } from "./repr.ts";
+import { checkFunction, checkLoop, checkOptions, isLoop } from "./_validate.ts";
 
 /** Options for the {@linkcode Future} constructor. */
 export interface FutureOptions {
@@ -135,21 +136,23 @@ export class Future<T> implements PromiseLike<T> {
    * Creates a pending future.
    *
    * @param options The loop to bind to.
-   * @throws {TypeError} If `options.loop` is not an event loop.
+   * @throws {TypeError} If `options` is not an object or `options.loop` is
+   * not an event loop.
    */
   constructor(options: FutureOptions = {}) {
-    const loop = options?.loop;
-    if (loop === undefined) this.#loop = loopHooks.defaultLoop();
-    else if (
-      typeof loop !== "object" || loop === null ||
-      typeof (loop as { callSoon?: unknown }).callSoon !== "function"
-    ) {
-      throw new TypeError(
-        `Future() expected \`options.loop\` to be an EventLoop, got ${
-          repr(loop)
-        }`,
-      );
-    } else this.#loop = loop;
+    // Cheap checks first; the class name is looked up only for the message.
+    if (typeof options !== "object" || options === null) {
+      checkOptions(new.target.name, "{ loop }", options);
+    }
+    const loop = options.loop;
+    if (loop === undefined) {
+      // `new Future(loop)` for `new Future({ loop })`.
+      if (isLoop(options)) checkOptions(new.target.name, "{ loop }", options);
+      this.#loop = loopHooks.defaultLoop();
+    } else {
+      if (!isLoop(loop)) checkLoop(new.target.name, "options.loop", loop);
+      this.#loop = loop;
+    }
     if (loopHooks.debug(this.#loop)) this.#source = captureSource();
   }
 
@@ -311,11 +314,7 @@ export class Future<T> implements PromiseLike<T> {
    * @throws {TypeError} If `fn` is not a function.
    */
   addDoneCallback(fn: (future: Future<T>) => void): void {
-    if (typeof fn !== "function") {
-      throw new TypeError(
-        `addDoneCallback() expected \`fn\` to be a function, got ${repr(fn)}`,
-      );
-    }
+    checkFunction("addDoneCallback", "fn", fn);
     if (this.#state !== PENDING) this.#loop.callSoon(fn, this);
     else this.#callbacks.push(fn);
   }
@@ -325,8 +324,10 @@ export class Future<T> implements PromiseLike<T> {
    *
    * @param fn The callback to remove.
    * @returns The number of callbacks removed.
+   * @throws {TypeError} If `fn` is not a function.
    */
   removeDoneCallback(fn: (future: Future<T>) => void): number {
+    checkFunction("removeDoneCallback", "fn", fn);
     const kept = this.#callbacks.filter((callback) => callback !== fn);
     const removed = this.#callbacks.length - kept.length;
     if (removed > 0) this.#callbacks = kept;
@@ -349,7 +350,11 @@ export class Future<T> implements PromiseLike<T> {
    * through a done callback, and runs to its next `await` before the loop
    * runs its next ready callback. Awaiting a future that is already done
    * does not wait for a loop iteration. A cancelled future rejects with
-   * {@linkcode CancelledError}.
+   * {@linkcode CancelledError}. A task of a running loop that awaits a
+   * pending future of another loop receives asyncio's error, `Task ... got
+   * Future ... attached to a different loop`, on its loop's next iteration.
+   * Code outside any task that awaits a future whose loop is not running
+   * resumes when that loop runs.
    *
    * @typeParam R1 The type `onFulfilled` returns.
    * @typeParam R2 The type `onRejected` returns.

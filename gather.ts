@@ -7,7 +7,7 @@
 
 import { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
-import { repr } from "./repr.ts";
+import { checkLoop, checkOptions, describe, isLoop } from "./_validate.ts";
 import {
   type AwaitableLike,
   cancelledError,
@@ -56,8 +56,21 @@ export class GatheringFuture<T> extends Future<T> {
    *
    * @param children The futures gathered.
    * @param loop The loop.
+   * @throws {TypeError} If `children` is not an array of futures or `loop`
+   * is not an event loop.
    */
   constructor(children: Future<unknown>[], loop: EventLoop) {
+    if (
+      !Array.isArray(children) ||
+      !children.every((child) => child instanceof Future)
+    ) {
+      throw new TypeError(
+        `GatheringFuture() expected \`children\` to be an array of futures, got ${
+          describe(children)
+        }`,
+      );
+    }
+    if (!isLoop(loop)) checkLoop("GatheringFuture", "loop", loop);
     super({ loop });
     this.#children = children;
   }
@@ -145,10 +158,11 @@ export function gather(
   ) {
     throw new TypeError(
       `gather() expected \`awaitables\` to be an array of awaitables, got ${
-        repr(awaitables)
+        describe(awaitables)
       }`,
     );
   }
+  checkOptions("gather", "{ returnExceptions }", options);
   const returnExceptions = Boolean(options?.returnExceptions);
   const items = [...awaitables];
   let loop: EventLoop | undefined;

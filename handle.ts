@@ -10,6 +10,13 @@ import type { Source } from "./_debug.ts";
 import type { EventLoop } from "./loop.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
 import { shortRepr } from "./repr.ts";
+import {
+  argumentError,
+  checkFunction,
+  checkLoop,
+  checkTime,
+  isLoop,
+} from "./_validate.ts";
 
 /** Friend access for loop.ts; not exported from mod.ts. */
 export const handleInternals = {} as {
@@ -71,8 +78,18 @@ export class Handle {
    * @param callback The function to call.
    * @param args The arguments to call it with.
    * @param loop The loop that runs it.
+   * @throws {TypeError} If `callback` is not a function, `args` not an
+   * array, or `loop` not an event loop.
    */
   constructor(callback: AnyFunction, args: unknown[], loop: EventLoop) {
+    // Cheap checks first; the class name is looked up only for the message.
+    if (typeof callback !== "function") {
+      checkFunction(new.target.name, "callback", callback);
+    }
+    if (!Array.isArray(args)) {
+      throw argumentError(new.target.name, "args", "an array", args);
+    }
+    if (!isLoop(loop)) checkLoop(new.target.name, "loop", loop);
     this.#callback = callback;
     this.#args = args;
     this.#loop = loop;
@@ -229,6 +246,9 @@ export class TimerHandle extends Handle {
    * @param callback The function to call.
    * @param args The arguments to call it with.
    * @param loop The loop that runs it.
+   * @throws {TypeError} If `when` is not a number, `callback` not a
+   * function, `args` not an array, or `loop` not an event loop.
+   * @throws {RangeError} If `when` is `NaN`.
    */
   constructor(
     when: number,
@@ -236,6 +256,9 @@ export class TimerHandle extends Handle {
     args: unknown[],
     loop: EventLoop,
   ) {
+    if (typeof when !== "number" || Number.isNaN(when)) {
+      checkTime(new.target.name, "when", when);
+    }
     super(callback, args, loop);
     this.#when = when;
   }

@@ -30,6 +30,16 @@ import {
 import type { AnyFunction } from "./partial.ts";
 import { repr } from "./repr.ts";
 import { type Coroutine, Task, type TaskOptions } from "./task.ts";
+import {
+  argumentError,
+  checkContext,
+  checkCoroutine,
+  checkFunction,
+  checkOptions,
+  checkTime,
+  describe,
+  isThenable,
+} from "./_validate.ts";
 
 /** Options for the {@linkcode EventLoop} constructor. */
 export interface EventLoopOptions {
@@ -113,32 +123,32 @@ const yieldToHost: () => Promise<void> = (() => {
   return () => new Promise<void>((resolve) => void setTimeout(resolve, 0));
 })();
 
-function describe(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : repr(value);
-}
-
 function checkCallback(method: string, callback: unknown): void {
-  if (typeof callback !== "function") {
-    throw new TypeError(
-      `${method}() expected \`callback\` to be a function, got ${
-        describe(callback)
-      }`,
-    );
-  }
+  checkFunction(method, "callback", callback);
 }
 
-function checkTime(method: string, name: string, value: unknown): void {
-  if (typeof value !== "number") {
-    throw new TypeError(
-      `${method}() expected \`${name}\` to be a number of seconds, got ${
-        describe(value)
-      }`,
-    );
+/** Checks `EventLoop` options; returns whether the clock is virtual. */
+function checkLoopOptions(
+  method: string,
+  options: EventLoopOptions | undefined,
+): boolean {
+  checkOptions(method, "{ clock }", options);
+  const clock = options?.clock ?? "real";
+  if (clock !== "real" && clock !== "virtual") {
+    throw argumentError(method, "options.clock", '"real" or "virtual"', clock);
   }
-  if (Number.isNaN(value)) {
-    throw new RangeError(
-      `${method}() expected \`${name}\` to be a number of seconds, got NaN`,
-    );
+  return clock === "virtual";
+}
+
+/**
+ * Logs with `console.error` and never throws: when even that fails there is
+ * nowhere left to report to (asyncio's `logging` swallows its own errors).
+ */
+function logLastResort(message: string, error: unknown): void {
+  try {
+    console.error(message, error);
+  } catch {
+    // Nothing left to do.
   }
 }
 
@@ -266,19 +276,17 @@ export class EventLoop {
    * Creates an event loop. It is not made the current loop; see
    * {@linkcode setEventLoop}.
    *
+   * {@linkcode EventLoop.stop} is bound to the loop, so that
+   * `loop.callLater(5, loop.stop)` works as asyncio's
+   * `loop.call_later(5, loop.stop)` does.
+   *
    * @param options The clock to run on.
-   * @throws {TypeError} If `options.clock` is not `"real"` or `"virtual"`.
+   * @throws {TypeError} If `options` is not an object, or `options.clock`
+   * is not `"real"` or `"virtual"`.
    */
   constructor(options: EventLoopOptions = {}) {
-    const clock = options?.clock ?? "real";
-    if (clock !== "real" && clock !== "virtual") {
-      throw new TypeError(
-        `EventLoop() expected \`options.clock\` to be "real" or "virtual", got ${
-          describe(clock)
-        }`,
-      );
-    }
-    this.#virtual = clock === "virtual";
+    this.#virtual = checkLoopOptions("EventLoop", options);
+    this.stop = this.stop.bind(this);
   }
 
   /**
@@ -401,6 +409,8 @@ export class EventLoop {
    * that is already running.
    * @param options The task's name, and an `AbortSignal` that cancels it.
    * @returns The task.
+   * @throws {TypeError} If `coro` is neither a function nor a promise, or
+   * `options` is not an object.
    * @throws {Error} If the loop is closed.
    */
   createTask<T>(
@@ -408,6 +418,8 @@ export class EventLoop {
     options: Omit<TaskOptions, "loop"> = {},
   ): Task<T> {
     this.#checkClosed();
+    checkCoroutine("createTask", "coro", coro);
+    checkOptions("createTask", "{ name, signal }", options);
     return new Task<T>(coro, { ...options, loop: this });
   }
 
@@ -427,12 +439,25 @@ export class EventLoop {
    * @param awaitable A future of this loop, a promise, or an `async`
    * function.
    * @returns The awaitable's result.
+   * @throws {TypeError} If `awaitable` is not a future, a promise or a
+   * function.
    * @throws {Error} If the loop is closed or running, or stopped before the
-   * awaitable completed.
+   * awaitable completed, or `awaitable` is a future of another loop.
    */
   async runUntilComplete<T>(awaitable: Awaitable<T>): Promise<T> {
     this.#checkClosed();
     this.#checkRunning();
+    if (
+      !(awaitable instanceof Future) && typeof awaitable !== "function" &&
+      !isThenable(awaitable)
+    ) {
+      throw argumentError(
+        "runUntilComplete",
+        "awaitable",
+        "a future, a promise or an async function",
+        awaitable,
+      );
+    }
     let future: Future<T>;
     if (awaitable instanceof Future) {
       if (awaitable.getLoop() !== this) {
@@ -618,11 +643,13 @@ export class EventLoop {
 
   set slowCallbackDuration(seconds: number) {
     if (typeof seconds !== "number" || !(seconds >= 0)) {
-      throw new TypeError(
+      const message =
         `slowCallbackDuration expected a number of seconds >= 0, got ${
           describe(seconds)
-        }`,
-      );
+        }`;
+      throw typeof seconds === "number"
+        ? new RangeError(message)
+        : new TypeError(message);
     }
     this.#slowCallbackDuration = seconds;
   }
@@ -636,10 +663,11 @@ export class EventLoop {
    */
   setExceptionHandler(handler: ExceptionHandler | null): void {
     if (handler !== null && typeof handler !== "function") {
-      throw new TypeError(
-        `setExceptionHandler() expected \`handler\` to be a function or null, got ${
-          describe(handler)
-        }`,
+      throw argumentError(
+        "setExceptionHandler",
+        "handler",
+        "a function or null",
+        handler,
       );
     }
     this.#exceptionHandler = handler;
@@ -657,17 +685,20 @@ export class EventLoop {
 
   /**
    * Calls the exception handler, or the default one, with `context`. An
-   * exception thrown by the handler is logged, never thrown.
+   * exception thrown by the handler is logged, never thrown, even when
+   * `console.error` itself throws.
    *
    * @param context What went wrong.
+   * @throws {TypeError} If `context` is not an object.
    */
   callExceptionHandler(context: ExceptionContext): void {
+    checkContext("callExceptionHandler", context);
     const handler = this.#exceptionHandler;
     if (handler === null) {
       try {
         this.defaultExceptionHandler(context);
       } catch (error) {
-        console.error("Exception in default exception handler", error);
+        logLastResort("Exception in default exception handler", error);
       }
       return;
     }
@@ -681,7 +712,7 @@ export class EventLoop {
           context,
         });
       } catch (error) {
-        console.error(
+        logLastResort(
           "Exception in default exception handler while handling an unexpected error in custom exception handler",
           error,
         );
@@ -694,8 +725,10 @@ export class EventLoop {
    * (never to stdout), as asyncio logs it through `logging`.
    *
    * @param context What went wrong.
+   * @throws {TypeError} If `context` is not an object.
    */
   defaultExceptionHandler(context: ExceptionContext): void {
+    checkContext("defaultExceptionHandler", context);
     const lines = [context?.message || "Unhandled exception in event loop"];
     for (const key of Object.keys(context ?? {}).sort()) {
       if (key === "message" || key === "exception") continue;
@@ -866,11 +899,7 @@ export function getEventLoop(): EventLoop {
  */
 export function setEventLoop(loop: EventLoop | null): void {
   if (loop !== null && !(loop instanceof EventLoop)) {
-    throw new TypeError(
-      `setEventLoop() expected \`loop\` to be an EventLoop or null, got ${
-        describe(loop)
-      }`,
-    );
+    throw argumentError("setEventLoop", "loop", "an EventLoop or null", loop);
   }
   currentLoopSet = true;
   currentLoop = loop;
@@ -881,8 +910,11 @@ export function setEventLoop(loop: EventLoop | null): void {
  *
  * @param options The clock to run on.
  * @returns The loop.
+ * @throws {TypeError} If `options` is not an object, or `options.clock` is
+ * not `"real"` or `"virtual"`.
  */
 export function newEventLoop(options: EventLoopOptions = {}): EventLoop {
+  checkLoopOptions("newEventLoop", options);
   return new EventLoop(options);
 }
 

@@ -11,6 +11,7 @@
  * @module
  */
 
+import { argumentError, checkFunction } from "./_validate.ts";
 import { repr } from "./repr.ts";
 
 /** Any function, as the constraint of {@linkcode partial}. */
@@ -30,13 +31,10 @@ export class Keywords<K extends object> {
    * Wraps keyword arguments. Prefer {@linkcode kw}.
    *
    * @param values The keyword arguments by name.
+   * @throws {TypeError} If `values` is not an object of keyword arguments.
    */
   constructor(values: K) {
-    if (typeof values !== "object" || values === null) {
-      throw new TypeError(
-        `kw() expected \`values\` to be an object, got ${repr(values)}`,
-      );
-    }
+    checkKeywords("Keywords", values);
     this.values = Object.freeze({ ...values });
   }
 }
@@ -49,6 +47,7 @@ export class Keywords<K extends object> {
  * @param values The keyword arguments by name.
  * @returns The keywords, to pass as the last argument of `partial()` or of
  * the partial function.
+ * @throws {TypeError} If `values` is not an object of keyword arguments.
  *
  * @example Usage
  * ```ts
@@ -64,7 +63,19 @@ export class Keywords<K extends object> {
  * ```
  */
 export function kw<K extends object>(values: K): Keywords<K> {
+  checkKeywords("kw", values);
   return new Keywords(values);
+}
+
+function checkKeywords(method: string, values: unknown): void {
+  if (typeof values !== "object" || values === null || Array.isArray(values)) {
+    throw argumentError(
+      method,
+      "values",
+      "an object of keyword arguments",
+      values,
+    );
+  }
 }
 
 /**
@@ -217,11 +228,7 @@ export function partial(
   func: AnyFunction,
   ...args: unknown[]
 ): PartialFunction<unknown[], unknown> {
-  if (typeof func !== "function") {
-    throw new TypeError(
-      `partial() expected \`func\` to be a function, got ${repr(func)}`,
-    );
-  }
+  checkFunction("partial", "func", func);
   let keywords: Record<string, unknown> | undefined;
   const last = args[args.length - 1];
   if (last instanceof Keywords) {

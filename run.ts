@@ -7,7 +7,7 @@
 
 import { loopHooks } from "./_hooks.ts";
 import { EventLoop, type EventLoopOptions, setEventLoop } from "./loop.ts";
-import { repr } from "./repr.ts";
+import { argumentError, checkOptions } from "./_validate.ts";
 import { allTasks, type Coroutine } from "./task.ts";
 import { gather } from "./gather.ts";
 
@@ -50,11 +50,12 @@ export async function run<T>(
     (typeof main !== "object" || main === null ||
       typeof (main as { then?: unknown }).then !== "function")
   ) {
-    throw new TypeError(
-      `run() expected \`main\` to be an async function or a promise, got ${
-        repr(main)
-      }`,
-    );
+    throw argumentError("run", "main", "an async function or a promise", main);
+  }
+  checkOptions("run", "{ clock }", options);
+  const clock = options?.clock;
+  if (clock !== undefined && clock !== "real" && clock !== "virtual") {
+    throw argumentError("run", "options.clock", '"real" or "virtual"', clock);
   }
   const loop = new EventLoop(options);
   setEventLoop(loop);

@@ -11,6 +11,12 @@ import { Future } from "./future.ts";
 import { loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { repr } from "./repr.ts";
+import {
+  argumentError,
+  checkCoroutine,
+  checkLoop,
+  checkOptions,
+} from "./_validate.ts";
 
 /**
  * What a task runs: an `async` function, called on the task's first step as
@@ -151,17 +157,15 @@ export class Task<T> extends Future<T> {
    * of work that is already running.
    * @param options The task's name, loop, and an `AbortSignal` that cancels
    * it.
-   * @throws {TypeError} If `coro` is neither a function nor a thenable, or
+   * @throws {TypeError} If `coro` is neither a function nor a thenable,
+   * `options` is not an object, `options.loop` is not an event loop, or
    * `options.signal` is not an `AbortSignal`.
    */
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
-    super({ loop: options?.loop });
-    if (typeof coro !== "function" && !isThenable(coro)) {
-      throw new TypeError(
-        `Task() expected \`coro\` to be a function or a promise, got ${
-          repr(coro)
-        }`,
-      );
+    checkCoroutine("Task", "coro", coro);
+    checkOptions("Task", "{ name, loop, signal }", options);
+    if (options?.loop !== undefined) {
+      checkLoop("Task", "options.loop", options.loop);
     }
     const signal = options?.signal;
     if (
@@ -169,12 +173,9 @@ export class Task<T> extends Future<T> {
       (typeof signal !== "object" || signal === null ||
         typeof signal.addEventListener !== "function")
     ) {
-      throw new TypeError(
-        `Task() expected \`options.signal\` to be an AbortSignal, got ${
-          repr(signal)
-        }`,
-      );
+      throw argumentError("Task", "options.signal", "an AbortSignal", signal);
     }
+    super({ loop: options?.loop });
     this.#name = options?.name === undefined
       ? `Task-${++taskCounter}`
       : String(options.name);
@@ -421,11 +422,7 @@ export function createTask<T>(
 
 function resolveLoop(loop: EventLoop | undefined, method: string): EventLoop {
   if (loop !== undefined) {
-    if (typeof loop !== "object" || loop === null) {
-      throw new TypeError(
-        `${method}() expected \`loop\` to be an EventLoop, got ${repr(loop)}`,
-      );
-    }
+    checkLoop(method, "loop", loop);
     return loop;
   }
   const running = loopHooks.running();

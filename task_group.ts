@@ -11,6 +11,7 @@ import { loopHooks } from "./_hooks.ts";
 import type { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
 import { type Coroutine, Task, type TaskOptions } from "./task.ts";
+import { checkCoroutine, checkFunction, checkOptions } from "./_validate.ts";
 
 /**
  * A group of tasks that ends only when all of them have: Python's
@@ -66,6 +67,7 @@ export class TaskGroup {
    * @throws {CancelledError} If the task running the group was cancelled.
    */
   async run<T>(body: (group: TaskGroup) => T | PromiseLike<T>): Promise<T> {
+    checkFunction("run", "body", body);
     this.enter();
     let result: T;
     try {
@@ -121,6 +123,8 @@ export class TaskGroup {
     if (this.#aborting) {
       throw new Error(`TaskGroup ${this} is shutting down`);
     }
+    checkCoroutine("createTask", "coro", coro);
+    checkOptions("createTask", "{ name, signal }", options);
     const task = new Task<T>(coro, { ...options, loop: this.#loop });
     task.addDoneCallback(() => this.#onTaskDone(task as Task<unknown>));
     this.#tasks.add(task as Task<unknown>);

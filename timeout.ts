@@ -11,14 +11,15 @@ import { CancelledError, TimeoutError } from "./errors.ts";
 import { loopHooks } from "./_hooks.ts";
 import type { Future } from "./future.ts";
 import type { Handle } from "./handle.ts";
-import { repr } from "./repr.ts";
 import type { Task } from "./task.ts";
 import {
   type AwaitableLike,
   awaitInline,
   ensureFuture,
   eventLoop,
+  isAwaitableLike,
 } from "./_util.ts";
+import { checkFunction, describe } from "./_validate.ts";
 
 // asyncio's `_State` values; "entered" is shown as "active".
 type State = "created" | "entered" | "expiring" | "expired" | "finished";
@@ -29,7 +30,7 @@ function checkSeconds(method: string, name: string, value: unknown): void {
     const error = typeof value === "number" ? RangeError : TypeError;
     throw new error(
       `${method}() expected \`${name}\` to be a number of seconds or null, got ${
-        typeof value === "string" ? JSON.stringify(value) : repr(value)
+        describe(value)
       }`,
     );
   }
@@ -169,6 +170,7 @@ export class Timeout {
    * @throws {TimeoutError} If the deadline passed first.
    */
   async run<T>(body: (scope: Timeout) => T | PromiseLike<T>): Promise<T> {
+    checkFunction("run", "body", body);
     this.enter();
     let result: T;
     try {
@@ -249,6 +251,7 @@ export function timeout<T>(
   body?: (scope: Timeout) => T | PromiseLike<T>,
 ): Promise<T> | Timeout {
   checkSeconds("timeout", "delay", delay);
+  if (body !== undefined) checkFunction("timeout", "body", body);
   const when = delay === null ? null : eventLoop().time() + delay;
   return body === undefined ? new Timeout(when) : new Timeout(when).run(body);
 }
@@ -279,6 +282,7 @@ export function timeoutAt<T>(
   body?: (scope: Timeout) => T | PromiseLike<T>,
 ): Promise<T> | Timeout {
   checkSeconds("timeoutAt", "when", when);
+  if (body !== undefined) checkFunction("timeoutAt", "body", body);
   return body === undefined ? new Timeout(when) : new Timeout(when).run(body);
 }
 
@@ -311,6 +315,11 @@ export async function waitFor<T>(
   awaitable: AwaitableLike<T>,
   seconds: number | null,
 ): Promise<T> {
+  if (!isAwaitableLike(awaitable)) {
+    // ensureFuture's message, before any other check, as asyncio's
+    // ensure_future comes first.
+    ensureFuture(awaitable, undefined, "waitFor");
+  }
   checkSeconds("waitFor", "timeout", seconds);
   if (seconds !== null && seconds <= 0) {
     const future = ensureFuture(awaitable, undefined, "waitFor");

@@ -10,7 +10,7 @@ import { TimeoutError } from "./errors.ts";
 import { Future } from "./future.ts";
 import type { TimerHandle } from "./handle.ts";
 import type { EventLoop } from "./loop.ts";
-import { repr } from "./repr.ts";
+import { checkOptions, describe } from "./_validate.ts";
 import { type AwaitableLike, ensureFuture, eventLoop } from "./_util.ts";
 
 /** Return when any future finishes or is cancelled. */
@@ -50,7 +50,7 @@ function checkTimeout(method: string, timeout: unknown): void {
     const error = typeof timeout === "number" ? RangeError : TypeError;
     throw new error(
       `${method}() expected \`timeout\` to be a number of seconds or null, got ${
-        typeof timeout === "string" ? JSON.stringify(timeout) : repr(timeout)
+        describe(timeout)
       }`,
     );
   }
@@ -68,7 +68,7 @@ function toFutures<T>(
   ) {
     throw new TypeError(
       `${method}() expected \`fs\` to be an iterable of futures, got ${
-        repr(futures)
+        describe(futures)
       }`,
     );
   }
@@ -77,7 +77,7 @@ function toFutures<T>(
     if (!(item instanceof Future) && !allowCoroutines) {
       throw new TypeError(
         `${method}() expected \`fs\` to hold futures or tasks (wrap promises with createTask()), got ${
-          repr(item)
+          describe(item)
         }`,
       );
     }
@@ -122,6 +122,7 @@ export async function wait<T>(
   options: WaitOptions = {},
 ): Promise<[Set<Future<T>>, Set<Future<T>>]> {
   const futures = toFutures("wait", fs, false);
+  checkOptions("wait", "{ timeout, returnWhen }", options);
   const returnWhen = options?.returnWhen ?? ALL_COMPLETED;
   const timeout = options?.timeout;
   if (
@@ -130,7 +131,7 @@ export async function wait<T>(
   ) {
     throw new RangeError(
       `wait() expected \`returnWhen\` to be "FIRST_COMPLETED", "FIRST_EXCEPTION" or "ALL_COMPLETED", got ${
-        repr(returnWhen)
+        describe(returnWhen)
       }`,
     );
   }
@@ -231,6 +232,7 @@ export function asCompleted<T>(
   fs: Iterable<AwaitableLike<T>>,
   options: AsCompletedOptions = {},
 ): AsCompleted<T> {
+  checkOptions("asCompleted", "{ timeout }", options);
   const timeout = options?.timeout;
   checkTimeout("asCompleted", timeout);
   const loop: EventLoop = eventLoop();

@@ -65,7 +65,8 @@ Deno.test("EventLoop in debug mode stays quiet for fast callbacks, and off it ne
 
 Deno.test("EventLoop.slowCallbackDuration rejects a negative or non-number value", () => {
   const loop = new EventLoop();
-  assert.throws(() => (loop.slowCallbackDuration = -1), TypeError);
+  assert.throws(() => (loop.slowCallbackDuration = -1), RangeError);
+  assert.throws(() => (loop.slowCallbackDuration = NaN), RangeError);
   assert.throws(
     () => (loop.slowCallbackDuration = "1" as unknown as number),
     /slowCallbackDuration expected a number of seconds >= 0, got "1"/,

@@ -66,7 +66,7 @@ Deno.test("Future() without a loop binds to getEventLoop()'s loop", () => {
 Deno.test("Future() throws TypeError naming `options.loop` and the value for a non-loop", async (t) => {
   const cases: Array<[unknown, string]> = [
     [3, "3"],
-    ["loop", "'loop'"],
+    ["loop", '"loop"'],
     [null, "null"],
     [{}, "{}"],
   ];
@@ -293,7 +293,7 @@ Deno.test("Future.addDoneCallback() throws TypeError naming `fn` and the value, 
   const future = loop.createFuture<string>();
   const seen: string[] = [];
   future.addDoneCallback(() => seen.push("registered before"));
-  for (const [value, shown] of [[1, "1"], ["f", "'f'"], [null, "null"]]) {
+  for (const [value, shown] of [[1, "1"], ["f", '"f"'], [null, "null"]]) {
     assert.throws(
       // @ts-expect-error: not a function
       () => future.addDoneCallback(value),

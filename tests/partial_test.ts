@@ -160,7 +160,7 @@ Deno.test("partial().toString() shows functools.partial with the bound arguments
 Deno.test("partial() throws TypeError naming `func` and the value for a non-function", async (t) => {
   const cases: Array<[unknown, string]> = [
     [5, "5"],
-    ["f", "'f'"],
+    ["f", '"f"'],
     [null, "null"],
     [undefined, "undefined"],
     [[1], "[1]"],
@@ -185,7 +185,7 @@ Deno.test("partial() throws TypeError naming `func` and the value for a non-func
 Deno.test("kw() throws TypeError naming `values` and the value for a non-object", async (t) => {
   const cases: Array<[unknown, string]> = [
     [null, "null"],
-    ["x", "'x'"],
+    ["x", '"x"'],
     [5, "5"],
     [undefined, "undefined"],
   ];

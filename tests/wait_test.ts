@@ -127,7 +127,7 @@ Deno.test("wait() throws for an empty set, an unknown returnWhen, a bad timeout 
     // asyncio 3.11: ValueError('Invalid return_when value: SOMETIMES')
     await assert.rejects(
       wait([future], { returnWhen: "SOMETIMES" as ReturnWhen }),
-      { name: "RangeError", message: /`returnWhen`.*'SOMETIMES'/ },
+      { name: "RangeError", message: /`returnWhen`.*"SOMETIMES"/ },
     );
     await assert.rejects(wait([future], { timeout: NaN }), {
       name: "RangeError",

@@ -16,6 +16,9 @@ async def worker():
         print('worker: fut cancelled too:', fut.cancelled())
     again = loop.create_future()
     print('worker: awaiting again')
+    # Scheduled from here, not up front: on a loaded machine a timer set
+    # earlier could fire before the first cancellation is delivered.
+    loop.call_later(0.01, second_cancel)
     await again
     print('never printed')
 
@@ -39,8 +42,6 @@ print('cancel before start:', late.cancel())
 def second_cancel():
     cancel_it(task, 'second')
 
-
-loop.call_later(0.01, second_cancel)
 try:
     loop.run_until_complete(task)
 except asyncio.CancelledError as e:

@@ -19,6 +19,9 @@ async function worker(): Promise<void> {
   }
   const again = loop.createFuture<void>();
   print("worker: awaiting again");
+  // Scheduled from here, not up front: on a loaded machine a timer set
+  // earlier could fire before the first cancellation is delivered.
+  loop.callLater(0.01, secondCancel);
   await again;
   print("never printed");
 }
@@ -43,7 +46,6 @@ function secondCancel(): void {
   cancelIt(task, "second");
 }
 
-loop.callLater(0.01, secondCancel);
 try {
   await loop.runUntilComplete(task);
 } catch (e) {
