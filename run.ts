@@ -64,12 +64,21 @@ export async function run<T>(
   } finally {
     try {
       await cancelAllTasks(loop);
+      // asyncio.run() then runs loop.shutdown_asyncgens() and
+      // loop.shutdown_default_executor(), each as a task to completion.
+      // There is nothing of the kind to shut down here, but the loop turns
+      // the same iterations: callbacks left queued keep running as long.
+      await loop.runUntilComplete(loop.createTask(shutdownStep));
+      await loop.runUntilComplete(loop.createTask(shutdownStep));
     } finally {
       setEventLoop(null);
       loop.close();
     }
   }
 }
+
+/** Stands for asyncio's shutdown coroutines: done at its first step. */
+async function shutdownStep(): Promise<void> {}
 
 async function cancelAllTasks(loop: EventLoop): Promise<void> {
   const toCancel = [...allTasks(loop)];

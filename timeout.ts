@@ -194,8 +194,12 @@ export class Timeout {
       : this.#state === "expiring"
       ? "expiring"
       : this.#state;
+    // As asyncio: `when=None` without a deadline, rounded to milliseconds.
+    const when = this.#when === null
+      ? "None"
+      : String(Math.round(this.#when * 1000) / 1000);
     return `<Timeout [${state}]${
-      this.#state === "entered" ? ` when=${this.#when}` : ""
+      this.#state === "entered" ? ` when=${when}` : ""
     }>`;
   }
 

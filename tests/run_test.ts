@@ -79,6 +79,35 @@ Deno.test("run() returns main's result, cancels the tasks left and closes its lo
   });
 });
 
+Deno.test("run() turns the loop for asyncio's shutdown steps: queued callbacks keep running as long", async () => {
+  await keepingCurrentLoop(async () => {
+    // asyncio.run() runs shutdown_asyncgens() and shutdown_default_executor()
+    // as tasks after main, two iterations each; with Python 3.11, a ticker
+    // started by main prints ticks 0 to 6, main returning after tick 1.
+    const log: string[] = [];
+    let loop!: EventLoop;
+    const tick = (n: number): void => {
+      log.push(`tick ${n}`);
+      if (n < 20) loop.callSoon(tick, n + 1);
+    };
+    const result = await run(async () => {
+      loop = getRunningLoop();
+      loop.callSoon(tick, 0);
+      await sleep(0);
+      await sleep(0);
+      log.push("main returns");
+      return "main";
+    }, { clock: "virtual" });
+    assert.equal(result, "main");
+    assert.deepEqual(log, [
+      "tick 0",
+      "tick 1",
+      "main returns",
+      ...[2, 3, 4, 5, 6].map((n) => `tick ${n}`),
+    ]);
+  });
+});
+
 Deno.test("run() leaves no current event loop: getEventLoop() throws afterwards, as asyncio", async () => {
   await keepingCurrentLoop(async () => {
     await run(() => sleep(0), { clock: "virtual" });

@@ -101,6 +101,26 @@ Deno.test("Timeout.toString() and Timeout.reschedule() name the states as asynci
   loop.close();
 });
 
+Deno.test("Timeout's repr shows when=None without a deadline, and when rounded to milliseconds", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const log: string[] = [];
+  await loop.runUntilComplete(async () => {
+    await timeout(null, (s) => {
+      log.push(String(s));
+    });
+    await timeout(1.23456, (s) => {
+      log.push(String(s));
+    });
+  });
+  // asyncio 3.11 (at loop time 0): <Timeout [active] when=None>,
+  // <Timeout [active] when=1.235>.
+  assert.deepEqual(log, [
+    "<Timeout [active] when=None>",
+    "<Timeout [active] when=1.235>",
+  ]);
+  loop.close();
+});
+
 async function value<T>(delay: number, result: T): Promise<T> {
   await sleep(delay);
   return result;

@@ -22,6 +22,11 @@ async def failing():
     raise ValueError('worker failed')
 
 
+# Held: a task awaiting a future that nothing else holds is garbage, and
+# may be collected before asyncio.run() gets to cancel it.
+held = []
+
+
 async def leftover():
     try:
         await asyncio.get_running_loop().create_future()
@@ -49,7 +54,7 @@ async def main():
     except asyncio.TimeoutError:
         print('wait_for: TimeoutError')
     print('sleep result:', await asyncio.sleep(0, 'value'))
-    loop.create_task(leftover())
+    held.append(loop.create_task(leftover()))
     await asyncio.sleep(0)
     return 'main done'
 

@@ -8,6 +8,7 @@ import {
   getRunningLoop,
   run,
   sleep,
+  type Task,
   TimeoutError,
   waitFor,
 } from "../../mod.ts";
@@ -36,6 +37,10 @@ async function failing(): Promise<never> {
   await sleep(0);
   throw new ValueError("worker failed");
 }
+
+// Held: a task awaiting a future that nothing else holds is garbage, and
+// may be collected before run() gets to cancel it.
+const held: Task<void>[] = [];
 
 async function leftover(): Promise<void> {
   try {
@@ -74,7 +79,7 @@ async function main(): Promise<string> {
     print("wait_for: TimeoutError");
   }
   print("sleep result:", await sleep(0, "value"));
-  loop.createTask(leftover);
+  held.push(loop.createTask(leftover));
   await sleep(0);
   return "main done";
 }

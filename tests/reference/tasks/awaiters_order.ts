@@ -1,0 +1,55 @@
+// Several tasks awaiting the same task, with done callbacks added between
+// them: when it finishes, the awaiters resume and the callbacks run in the
+// order they were registered, all in the next iteration. The same holds
+// when the task is cancelled.
+import {
+  CancelledError,
+  createTask,
+  type Future,
+  gather,
+  getRunningLoop,
+  run,
+  sleep,
+  type Task,
+} from "../../../mod.ts";
+import { clock } from "../_loop.ts";
+import { print } from "../_py.ts";
+
+async function target(gate: Future<string>): Promise<string> {
+  return await gate;
+}
+
+async function awaiter(name: string, t: Task<string>): Promise<void> {
+  try {
+    print(`${name}: got`, await t);
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    print(`${name}: got CancelledError`);
+  }
+}
+
+async function main(): Promise<void> {
+  const loop = getRunningLoop();
+  for (const cancel of [false, true]) {
+    const gate = loop.createFuture<string>();
+    const t = createTask(() => target(gate));
+    t.addDoneCallback(() => print("callback 1"));
+    const a = createTask(() => awaiter("a", t));
+    await sleep(0);
+    t.addDoneCallback(() => print("callback 2"));
+    const b = createTask(() => awaiter("b", t));
+    await sleep(0);
+    t.addDoneCallback(() => print("callback 3"));
+    loop.callSoon(print, "plain callback");
+    if (cancel) {
+      t.cancel();
+    } else {
+      gate.setResult("value");
+    }
+    print("main: waits");
+    await gather([a, b]);
+    print("main: both awaiters done");
+  }
+}
+
+await run(main, { clock });

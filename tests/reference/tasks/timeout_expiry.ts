@@ -1,0 +1,90 @@
+// asyncio.timeout(): when the deadline passes, the code inside is cancelled
+// (it sees CancelledError) and the block raises TimeoutError; expired()
+// says so, and the task's cancel request is taken back. A block that ends
+// in time gives no error; timeout(None) never expires; code that swallows
+// the cancellation ends the block normally, expired all the same.
+import {
+  CancelledError,
+  currentTask,
+  run,
+  sleep,
+  timeout,
+  TimeoutError,
+} from "../../../mod.ts";
+import { clock } from "../_loop.ts";
+import { print, pyRepr, str } from "../_py.ts";
+
+async function main(): Promise<void> {
+  const me = currentTask()!;
+  let cm = timeout(0.01);
+  print("created:", String(cm), "expired()", cm.expired());
+  try {
+    await cm.run(async () => {
+      try {
+        await sleep(10);
+      } catch (e) {
+        if (e instanceof CancelledError) {
+          print("inside: cancelled; cancelling() =", me.cancelling());
+        }
+        throw e;
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof TimeoutError)) throw e;
+    print(
+      "TimeoutError",
+      pyRepr(str(e)),
+      "; expired()",
+      cm.expired(),
+      String(cm),
+      "; cancelling() =",
+      me.cancelling(),
+    );
+    print(
+      "its cause is the CancelledError:",
+      e.cause instanceof CancelledError,
+    );
+  }
+
+  cm = timeout(1);
+  await cm.run(async () => {
+    await sleep(0.01);
+  });
+  print("in time: expired()", cm.expired(), String(cm));
+
+  cm = timeout(null);
+  await cm.run(async (cm) => {
+    print("no deadline:", cm.when(), String(cm));
+    await sleep(0.01);
+  });
+  print("no deadline: expired()", cm.expired());
+
+  cm = timeout(0.01);
+  await cm.run(async () => {
+    try {
+      await sleep(10);
+    } catch (e) {
+      if (!(e instanceof CancelledError)) throw e;
+      print("inside: swallows the cancellation");
+    }
+  });
+  print(
+    "swallowed: expired()",
+    cm.expired(),
+    "; cancelling() =",
+    me.cancelling(),
+  );
+
+  try {
+    await timeout(0, async () => {
+      print("timeout(0): the body runs up to its first await");
+      await sleep(0);
+      print("never printed");
+    });
+  } catch (e) {
+    if (!(e instanceof TimeoutError)) throw e;
+    print("timeout(0): TimeoutError");
+  }
+}
+
+await run(main, { clock });
