@@ -19,14 +19,21 @@ export interface FutureOptions {
   loop?: EventLoop | undefined;
 }
 
-/** asyncio's PENDING / CANCELLED / FINISHED, with what each one holds. */
-type State<T> =
-  | { readonly name: "pending" }
-  | { readonly name: "cancelled"; readonly message: string | undefined }
-  | { readonly name: "finished"; readonly value: T }
-  | { readonly name: "failed"; readonly error: unknown };
-
-const PENDING: State<never> = Object.freeze({ name: "pending" });
+// asyncio's PENDING / CANCELLED / FINISHED (split in finished with a result
+// and failed with an exception). The state is a number and `#value` holds
+// what it carries: the result, the exception, or the cancel message. Not a
+// discriminated union object: that would be one allocation per completed
+// future, on the hottest path of the loop.
+const PENDING = 0;
+const FINISHED = 1;
+const FAILED = 2;
+const CANCELLED = 3;
+type Status =
+  | typeof PENDING
+  | typeof FINISHED
+  | typeof FAILED
+  | typeof CANCELLED;
+const STATUS_NAMES = ["pending", "finished", "finished", "cancelled"];
 
 /** What a never-retrieved exception report needs, without the future. */
 interface Unretrieved {
@@ -99,7 +106,9 @@ type DoneCallback = AnyFunction;
  */
 export class Future<T> implements PromiseLike<T> {
   #loop: EventLoop;
-  #state: State<T> = PENDING;
+  #status: Status = PENDING;
+  /** The result, the exception, or the cancel message, by `#status`. */
+  #value: unknown = undefined;
   /** None, one (most futures), or several done callbacks. */
   #callbacks: DoneCallback | DoneCallback[] | undefined = undefined;
   #source: Source | undefined;
@@ -107,13 +116,15 @@ export class Future<T> implements PromiseLike<T> {
 
   static {
     futureHooks.setResultNow = (future, value) => {
-      if (future.#state !== PENDING) return;
-      future.#state = { name: "finished", value };
+      if (future.#status !== PENDING) return;
+      future.#status = FINISHED;
+      future.#value = value;
       futureHooks.runCallbacksNow(future);
     };
     futureHooks.cancelDeferred = (future, msg) => {
-      if (future.#state !== PENDING) return false;
-      future.#state = { name: "cancelled", message: msg };
+      if (future.#status !== PENDING) return false;
+      future.#status = CANCELLED;
+      future.#value = msg;
       return true;
     };
     futureHooks.runCallbacksNow = (future) => {
@@ -163,7 +174,7 @@ export class Future<T> implements PromiseLike<T> {
    * @returns `true` unless the future is pending.
    */
   done(): boolean {
-    return this.#state !== PENDING;
+    return this.#status !== PENDING;
   }
 
   /**
@@ -172,7 +183,7 @@ export class Future<T> implements PromiseLike<T> {
    * @returns `true` if {@linkcode Future.cancel} cancelled it.
    */
   cancelled(): boolean {
-    return this.#state.name === "cancelled";
+    return this.#status === CANCELLED;
   }
 
   /**
@@ -200,17 +211,16 @@ export class Future<T> implements PromiseLike<T> {
    * ```
    */
   result(): T {
-    const state = this.#state;
-    switch (state.name) {
-      case "pending":
+    switch (this.#status) {
+      case PENDING:
         throw new InvalidStateError("Result is not set.");
-      case "cancelled":
-        throw new CancelledError(state.message);
-      case "failed":
+      case CANCELLED:
+        throw new CancelledError(this.#value as string | undefined);
+      case FAILED:
         this.#retrieved();
-        throw state.error;
-      case "finished":
-        return state.value;
+        throw this.#value;
+      case FINISHED:
+        return this.#value as T;
     }
   }
 
@@ -223,16 +233,15 @@ export class Future<T> implements PromiseLike<T> {
    * @throws {InvalidStateError} If the future is still pending.
    */
   exception(): unknown {
-    const state = this.#state;
-    switch (state.name) {
-      case "pending":
+    switch (this.#status) {
+      case PENDING:
         throw new InvalidStateError("Exception is not set.");
-      case "cancelled":
-        throw new CancelledError(state.message);
-      case "failed":
+      case CANCELLED:
+        throw new CancelledError(this.#value as string | undefined);
+      case FAILED:
         this.#retrieved();
-        return state.error;
-      case "finished":
+        return this.#value;
+      case FINISHED:
         return undefined;
     }
   }
@@ -244,10 +253,11 @@ export class Future<T> implements PromiseLike<T> {
    * @throws {InvalidStateError} If the future is already done.
    */
   setResult(value: T): void {
-    if (this.#state !== PENDING) {
+    if (this.#status !== PENDING) {
       throw new InvalidStateError("invalid state");
     }
-    this.#state = { name: "finished", value };
+    this.#status = FINISHED;
+    this.#value = value;
     this.#scheduleCallbacks();
   }
 
@@ -259,10 +269,11 @@ export class Future<T> implements PromiseLike<T> {
    * @throws {InvalidStateError} If the future is already done.
    */
   setException(error: unknown): void {
-    if (this.#state !== PENDING) {
+    if (this.#status !== PENDING) {
       throw new InvalidStateError("invalid state");
     }
-    this.#state = { name: "failed", error };
+    this.#status = FAILED;
+    this.#value = error;
     // Scheduled first, as asyncio does: the callbacks are then out of the
     // repr that the report shows (asyncio formats it when the future dies).
     this.#scheduleCallbacks();
@@ -297,8 +308,9 @@ export class Future<T> implements PromiseLike<T> {
    * @returns Whether this call cancelled the future.
    */
   cancel(msg?: string): boolean {
-    if (this.#state !== PENDING) return false;
-    this.#state = { name: "cancelled", message: msg };
+    if (this.#status !== PENDING) return false;
+    this.#status = CANCELLED;
+    this.#value = msg;
     this.#scheduleCallbacks();
     return true;
   }
@@ -315,7 +327,7 @@ export class Future<T> implements PromiseLike<T> {
    */
   addDoneCallback(fn: (future: Future<T>) => void): void {
     checkFunction("addDoneCallback", "fn", fn);
-    if (this.#state !== PENDING) this.#loop.callSoon(fn, this);
+    if (this.#status !== PENDING) this.#loop.callSoon(fn, this);
     else this.#addCallback(fn);
   }
 
@@ -369,7 +381,7 @@ export class Future<T> implements PromiseLike<T> {
   ): Promise<R1 | R2> {
     const loop = this.#loop;
     return new Promise<R1 | R2>((resolve, reject) => {
-      if (this.#state !== PENDING) {
+      if (this.#status !== PENDING) {
         loopHooks.activity(loop);
         queueMicrotask(() =>
           this.#settle(resolve, reject, onFulfilled, onRejected, undefined)
@@ -454,12 +466,10 @@ export class Future<T> implements PromiseLike<T> {
    * @returns The state, the result or exception, and the done callbacks.
    */
   protected reprInfo(): string[] {
-    const state = this.#state;
-    const info: string[] = [state.name === "failed" ? "finished" : state.name];
-    if (state.name === "finished") {
-      info.push(`result=${shortRepr(state.value)}`);
-    }
-    if (state.name === "failed") info.push(`exception=${repr(state.error)}`);
+    const status = this.#status;
+    const info: string[] = [STATUS_NAMES[status]!];
+    if (status === FINISHED) info.push(`result=${shortRepr(this.#value)}`);
+    if (status === FAILED) info.push(`exception=${repr(this.#value)}`);
     const callbacks = this.#callbackList();
     if (callbacks.length > 0) {
       const format = (fn: AnyFunction) => `${formatCallback(fn, shortRepr)}()`;
@@ -517,21 +527,21 @@ export class Future<T> implements PromiseLike<T> {
     onRejected: ((reason: unknown) => R2 | PromiseLike<R2>) | null | undefined,
     cancelled: Error | undefined,
   ): void {
-    const state = this.#state;
+    const status = this.#status;
     try {
-      if (state.name === "finished" && cancelled === undefined) {
+      if (status === FINISHED && cancelled === undefined) {
         resolve(
           typeof onFulfilled === "function"
-            ? onFulfilled(state.value)
-            : state.value as unknown as R1,
+            ? onFulfilled(this.#value as T)
+            : this.#value as R1,
         );
         return;
       }
-      if (state.name === "failed") this.#retrieved();
+      if (status === FAILED) this.#retrieved();
       const error = cancelled ??
-        (state.name === "failed"
-          ? state.error
-          : new CancelledError((state as { message?: string }).message));
+        (status === FAILED
+          ? this.#value
+          : new CancelledError(this.#value as string | undefined));
       if (typeof onRejected === "function") resolve(onRejected(error));
       else reject(error);
     } catch (error) {

@@ -110,7 +110,15 @@ const {
   setSource,
 } = handleInternals;
 
-const yieldToHost: () => Promise<void> = (() => {
+// Chosen on first use, not at import: in Deno, merely reading
+// `globalThis.setImmediate` loads the Node-compatibility timers (~15 ms).
+let hostYield: (() => Promise<void>) | undefined;
+
+function yieldToHost(): Promise<void> {
+  return (hostYield ??= chooseHostYield())();
+}
+
+function chooseHostYield(): () => Promise<void> {
   const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
   if (typeof g.setImmediate === "function") {
     const setImmediate = g.setImmediate;
@@ -128,7 +136,7 @@ const yieldToHost: () => Promise<void> = (() => {
       });
   }
   return () => new Promise<void>((resolve) => void setTimeout(resolve, 0));
-})();
+}
 
 function checkCallback(method: string, callback: unknown): void {
   checkFunction(method, "callback", callback);
