@@ -82,3 +82,31 @@ export function awaitInline<T>(awaitable: AwaitableLike<T>): PromiseLike<T> {
     return Promise.reject(error);
   }
 }
+
+/** What Python's `async with` needs of a scope: `__aenter__`, `__aexit__`. */
+export interface Scope {
+  enter(): void;
+  exit(error?: unknown, threw?: boolean): void | Promise<void>;
+}
+
+/**
+ * Python's `async with scope: body(scope)`: enters, runs the body, and exits
+ * with what the body threw (the exit may replace it by throwing).
+ */
+export async function asyncWith<S extends Scope, T>(
+  scope: S,
+  body: (scope: S) => T | PromiseLike<T>,
+): Promise<T> {
+  scope.enter();
+  let result: T;
+  try {
+    result = await body(scope);
+  } catch (error) {
+    const exiting = scope.exit(error, true);
+    if (exiting !== undefined) await exiting;
+    throw error;
+  }
+  const exiting = scope.exit();
+  if (exiting !== undefined) await exiting;
+  return result;
+}

@@ -12,6 +12,7 @@ import type { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
 import { type Coroutine, Task, type TaskOptions } from "./task.ts";
 import { checkCoroutine, checkFunction, checkOptions } from "./_validate.ts";
+import { asyncWith } from "./_util.ts";
 
 /**
  * A group of tasks that ends only when all of them have: Python's
@@ -68,16 +69,7 @@ export class TaskGroup {
    */
   async run<T>(body: (group: TaskGroup) => T | PromiseLike<T>): Promise<T> {
     checkFunction("run", "body", body);
-    this.enter();
-    let result: T;
-    try {
-      result = await body(this);
-    } catch (error) {
-      await this.exit(error, true);
-      throw error;
-    }
-    await this.exit();
-    return result;
+    return await asyncWith(this, body);
   }
 
   /**

@@ -13,6 +13,7 @@ import type { Future } from "./future.ts";
 import type { Handle } from "./handle.ts";
 import type { Task } from "./task.ts";
 import {
+  asyncWith,
   type AwaitableLike,
   awaitInline,
   ensureFuture,
@@ -171,16 +172,7 @@ export class Timeout {
    */
   async run<T>(body: (scope: Timeout) => T | PromiseLike<T>): Promise<T> {
     checkFunction("run", "body", body);
-    this.enter();
-    let result: T;
-    try {
-      result = await body(this);
-    } catch (error) {
-      this.exit(error, true);
-      throw error;
-    }
-    this.exit();
-    return result;
+    return await asyncWith(this, body);
   }
 
   /**
