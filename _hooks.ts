@@ -66,6 +66,12 @@ export const futureHooks = {} as {
    * ready queue.
    */
   cancelDeferred(future: Future<unknown>, msg: string | undefined): boolean;
+  /**
+   * Cancels the future with the `CancelledError` a task's code let out, as
+   * CPython's `Task.__step` saves it in `_cancelled_exc` and calls
+   * `Future.cancel()` without a message.
+   */
+  cancelWith(future: Future<unknown>, error: Error): void;
   /** Runs and clears the done callbacks at once. */
   runCallbacksNow(future: Future<unknown>): void;
 };

@@ -107,7 +107,11 @@ type DoneCallback = AnyFunction;
 export class Future<T> implements PromiseLike<T> {
   #loop: EventLoop;
   #status: Status = PENDING;
-  /** The result, the exception, or the cancel message, by `#status`. */
+  /**
+   * By `#status`: the result, the exception, or for a cancelled future its
+   * message, or the `CancelledError` a task's code let out (handed to the
+   * first reader only, as CPython's `_cancelled_exc`).
+   */
   #value: unknown = undefined;
   /** None, one (most futures), or several done callbacks. */
   #callbacks: DoneCallback | DoneCallback[] | undefined = undefined;
@@ -120,6 +124,12 @@ export class Future<T> implements PromiseLike<T> {
       future.#status = FINISHED;
       future.#value = value;
       futureHooks.runCallbacksNow(future);
+    };
+    futureHooks.cancelWith = (future, error) => {
+      if (future.#status !== PENDING) return;
+      future.#status = CANCELLED;
+      future.#value = error;
+      future.#scheduleCallbacks();
     };
     futureHooks.cancelDeferred = (future, msg) => {
       if (future.#status !== PENDING) return false;
@@ -215,7 +225,7 @@ export class Future<T> implements PromiseLike<T> {
       case PENDING:
         throw new InvalidStateError("Result is not set.");
       case CANCELLED:
-        throw new CancelledError(this.#value as string | undefined);
+        throw this.#cancelledError();
       case FAILED:
         this.#retrieved();
         throw this.#value;
@@ -237,7 +247,7 @@ export class Future<T> implements PromiseLike<T> {
       case PENDING:
         throw new InvalidStateError("Exception is not set.");
       case CANCELLED:
-        throw new CancelledError(this.#value as string | undefined);
+        throw this.#cancelledError();
       case FAILED:
         this.#retrieved();
         return this.#value;
@@ -486,6 +496,20 @@ export class Future<T> implements PromiseLike<T> {
     return info;
   }
 
+  /**
+   * CPython's `_make_cancelled_error()`: the error saved from a task's code
+   * the first time, then a new one with the cancel message (none, for such
+   * a task, whose `Future.cancel()` was called without one).
+   */
+  #cancelledError(): CancelledError {
+    const value = this.#value;
+    if (value instanceof CancelledError) {
+      this.#value = undefined;
+      return value;
+    }
+    return new CancelledError(value as string | undefined);
+  }
+
   #retrieved(): void {
     if (!this.#logTraceback) return;
     this.#logTraceback = false;
@@ -539,9 +563,7 @@ export class Future<T> implements PromiseLike<T> {
       }
       if (status === FAILED) this.#retrieved();
       const error = cancelled ??
-        (status === FAILED
-          ? this.#value
-          : new CancelledError(this.#value as string | undefined));
+        (status === FAILED ? this.#value : this.#cancelledError());
       if (typeof onRejected === "function") resolve(onRejected(error));
       else reject(error);
     } catch (error) {

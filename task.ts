@@ -8,7 +8,7 @@
 
 import { CancelledError } from "./errors.ts";
 import { Future } from "./future.ts";
-import { loopHooks, taskHooks } from "./_hooks.ts";
+import { futureHooks, loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { repr } from "./repr.ts";
 import {
@@ -366,10 +366,15 @@ export class Task<T> extends Future<T> {
     const coro = this.#coro!;
     this.#coro = undefined;
     if (this.#mustCancel) {
-      // Cancelled before it started: the function never runs.
+      // Cancelled before it started: the function never runs. asyncio
+      // throws the CancelledError into the coroutine, which lets it out at
+      // once: it is saved as if the code had let it propagate.
       this.#mustCancel = false;
       this.#done();
-      super.cancel(this.#cancelMessage);
+      futureHooks.cancelWith(
+        this as Task<unknown>,
+        new CancelledError(this.#cancelMessage),
+      );
       return;
     }
     loopHooks.resumed(this.getLoop(), this as Task<unknown>);
@@ -404,8 +409,9 @@ export class Task<T> extends Future<T> {
   #fail(error: unknown): void {
     if (this.done()) return;
     this.#done();
-    if (error instanceof CancelledError) super.cancel(error.message);
-    else super.setException(error);
+    if (error instanceof CancelledError) {
+      futureHooks.cancelWith(this as Task<unknown>, error);
+    } else super.setException(error);
   }
 
   #done(): void {
