@@ -379,3 +379,23 @@ export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
   loop.close();
   return bytes;
 }
+
+/**
+ * Prints one JSON line per kind of object (handle, future, task) with the
+ * bytes each costs while alive, as both runners' `memory` command does.
+ *
+ * @param {Lib} lib The library's module.
+ * @param {string} impl The implementation's name for the JSON lines.
+ * @param {{ count: number, gc: () => void, heapUsed: () => number }} host
+ */
+export async function printMemory(lib, impl, host) {
+  for (const kind of ["handle", "future", "task"]) {
+    const bytes = await measureMemory(lib, kind, host);
+    console.log(JSON.stringify({
+      memory: kind,
+      impl,
+      count: host.count,
+      "bytes_per_object": Math.round(bytes * 10) / 10,
+    }));
+  }
+}

@@ -9,7 +9,7 @@
 import { resolve } from "node:path";
 import process from "node:process";
 import { pathToFileURL } from "node:url";
-import { measureMemory, runWorkload, WORKLOADS } from "./_workloads.mjs";
+import { printMemory, runWorkload, WORKLOADS } from "./_workloads.mjs";
 
 const IMPL = "asyncio-ts/node";
 const USAGE =
@@ -60,19 +60,11 @@ async function main(args) {
       return 2;
     }
     const count = size === undefined ? 100_000 : parseCount(size, "COUNT");
-    for (const kind of ["handle", "future", "task"]) {
-      const bytes = await measureMemory(lib, kind, {
-        count,
-        gc,
-        heapUsed: () => process.memoryUsage().heapUsed,
-      });
-      console.log(JSON.stringify({
-        memory: kind,
-        impl: IMPL,
-        count,
-        "bytes_per_object": Math.round(bytes * 10) / 10,
-      }));
-    }
+    await printMemory(lib, IMPL, {
+      count,
+      gc,
+      heapUsed: () => process.memoryUsage().heapUsed,
+    });
     return 0;
   }
   if (size !== undefined) options.n = parseCount(size, "N");

@@ -16,7 +16,7 @@
  */
 
 import * as lib from "./impl.ts";
-import { measureMemory, runWorkload, WORKLOADS } from "./_workloads.mjs";
+import { printMemory, runWorkload, WORKLOADS } from "./_workloads.mjs";
 
 const IMPL = "asyncio-ts/deno";
 const USAGE =
@@ -60,19 +60,11 @@ async function main(args: string[]): Promise<number> {
       return 2;
     }
     const count = size === undefined ? 100_000 : parseCount(size, "COUNT");
-    for (const kind of ["handle", "future", "task"]) {
-      const bytes = await measureMemory(lib, kind, {
-        count,
-        gc,
-        heapUsed: () => Deno.memoryUsage().heapUsed,
-      });
-      console.log(JSON.stringify({
-        memory: kind,
-        impl: IMPL,
-        count,
-        "bytes_per_object": Math.round(bytes * 10) / 10,
-      }));
-    }
+    await printMemory(lib, IMPL, {
+      count,
+      gc,
+      heapUsed: () => Deno.memoryUsage().heapUsed,
+    });
     return 0;
   }
   const options: { n?: number; runs?: number; warmupOps?: number } = {};
