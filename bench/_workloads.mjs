@@ -399,3 +399,68 @@ export async function printMemory(lib, impl, host) {
     }));
   }
 }
+
+/**
+ * @param {string | undefined} text
+ * @param {string} what
+ * @returns {number}
+ */
+function parseCount(text, what) {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(
+      `Expected ${what} to be a positive integer, got ${text}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The command line that both runners (Deno and Node) share:
+ * `<workload> [N] [--runs K] [--warmup-ops W]` prints one workload's JSON
+ * line, `memory [COUNT]` the bytes per live object.
+ *
+ * @param {string[]} args The arguments after the runner's own.
+ * @param {{ lib: Lib, impl: string, usage: string, gcHint: string,
+ *   heapUsed: () => number }} host What differs between the runtimes.
+ * @returns {Promise<number>} The exit code.
+ */
+export async function runCli(args, { lib, impl, usage, gcHint, heapUsed }) {
+  /** @type {string[]} */
+  const positional = [];
+  /** @type {{ n?: number, runs?: number, warmupOps?: number }} */
+  const options = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--runs") options.runs = parseCount(args[++i], "--runs");
+    else if (arg === "--warmup-ops") {
+      options.warmupOps = parseCount(args[++i], "--warmup-ops");
+    } else if (arg === "-h" || arg === "--help") {
+      console.log(usage);
+      return 0;
+    } else positional.push(String(arg));
+  }
+  const [name, size] = positional;
+  if (name === undefined) {
+    console.error(usage);
+    return 2;
+  }
+  if (name === "memory") {
+    const gc = /** @type {{ gc?: () => void }} */ (globalThis).gc;
+    if (gc === undefined) {
+      console.error(`memory needs ${gcHint}`);
+      return 2;
+    }
+    const count = size === undefined ? 100_000 : parseCount(size, "COUNT");
+    await printMemory(lib, impl, { count, gc, heapUsed });
+    return 0;
+  }
+  if (size !== undefined) options.n = parseCount(size, "N");
+  const result = await runWorkload(lib, impl, name, options);
+  console.log(JSON.stringify(result));
+  if (result.ok === false) {
+    console.error(result.error);
+    return 1;
+  }
+  return 0;
+}
