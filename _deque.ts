@@ -8,12 +8,31 @@
 
 const INITIAL_CAPACITY = 16;
 
+/**
+ * `new Array(n)`, made ready for objects. V8 starts such an array as one of
+ * small integers, and the first object stored changes its kind: in code
+ * optimized for the other kind (the previous queue's), that deoptimizes.
+ */
+function emptySlots<T>(n: number): Array<T | undefined> {
+  const items = new Array<T | undefined>(n);
+  items[0] = emptySlots as T;
+  items[0] = undefined;
+  return items;
+}
+
 /** A FIFO queue with O(1) `push` and `shift`. */
 export class Deque<T> {
-  #items: Array<T | undefined> = new Array(INITIAL_CAPACITY);
-  #mask = INITIAL_CAPACITY - 1;
-  #head = 0;
-  #length = 0;
+  // Set by clear(), which the constructor calls: fields that V8 saw
+  // written only once would be taken for constants, and the code relying on
+  // that deoptimized when clear() first changed them.
+  #items!: Array<T | undefined>;
+  #mask!: number;
+  #head!: number;
+  #length!: number;
+
+  constructor() {
+    this.clear();
+  }
 
   /** The number of items queued. */
   get length(): number {
@@ -40,7 +59,7 @@ export class Deque<T> {
 
   /** Drops every item, and the memory a long queue had grown to. */
   clear(): void {
-    this.#items = new Array(INITIAL_CAPACITY);
+    this.#items = emptySlots(INITIAL_CAPACITY);
     this.#mask = INITIAL_CAPACITY - 1;
     this.#head = 0;
     this.#length = 0;
@@ -56,7 +75,7 @@ export class Deque<T> {
   #grow(): void {
     const old = this.#items;
     const capacity = old.length * 2;
-    const items = new Array<T | undefined>(capacity);
+    const items = emptySlots<T>(capacity);
     for (let i = 0; i < this.#length; i++) {
       items[i] = old[(this.#head + i) & this.#mask];
     }

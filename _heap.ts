@@ -18,14 +18,21 @@ const STRIDE = 3; // when, seq, id
 
 /** A min-heap of items keyed by (when, seq). */
 export class TimerHeap<T> {
-  #nodes = new Float64Array(INITIAL_CAPACITY * STRIDE);
-  #capacity = INITIAL_CAPACITY;
-  #size = 0;
+  // Set by clear(), which the constructor calls: fields that V8 saw
+  // written only once would be taken for constants, and the code relying on
+  // that deoptimized when clear() first changed them.
+  #nodes!: Float64Array;
+  #capacity!: number;
+  #size!: number;
   /** Items by slot id; a slot is reused once its item leaves. */
-  #slots: Array<T | undefined> = [];
+  #slots!: Array<T | undefined>;
   /** Per slot id: 1 once its item was marked dead (a cancelled timer). */
-  #dead = new Uint8Array(INITIAL_CAPACITY);
-  #free: number[] = [];
+  #dead!: Uint8Array;
+  #free!: number[];
+
+  constructor() {
+    this.clear();
+  }
 
   /** The number of items in the heap. */
   get size(): number {

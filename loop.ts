@@ -96,6 +96,13 @@ const IDLE_TURNS = 4;
 // How long, in milliseconds, the loop runs callbacks before it lets the host
 // run its own tasks (timers, I/O) once.
 const HOST_SLICE_MS = 50;
+// Why `#runIterations()` returned to `runForever()`: a callback resumed code
+// that awaited a future; nothing is ready (wait for the next timer); the
+// host's turn is due; the loop stops.
+const RESUMED = 0;
+const IDLE = 1;
+const SLICE = 2;
+const STOPPED = 3;
 
 let runningLoop: EventLoop | null = null;
 let currentLoop: EventLoop | null = null;
@@ -237,6 +244,16 @@ export class EventLoop {
   #wake: (() => void) | null = null;
   #sliceStart = 0;
   #iterations = 0;
+  /**
+   * Callbacks still to run in the current iteration (CPython's `ntodo`), or
+   * -1 between iterations.
+   */
+  #ntodo = -1;
+  /** The handle whose callback resumed code, and when it started (debug). */
+  #resumedHandle: Handle | undefined;
+  #t0 = -1;
+  /** How long to wait, in seconds, when `#runIterations()` says `IDLE`. */
+  #timeout = 0;
   #debug = false;
   #slowCallbackDuration = 0.1;
 
@@ -307,6 +324,17 @@ export class EventLoop {
   constructor(options: EventLoopOptions = {}) {
     this.#virtual = checkLoopOptions("EventLoop", options);
     this.stop = this.stop.bind(this);
+    // Written a second time on purpose: V8 takes a field written only once
+    // for a constant, and deoptimizes the code that relied on it when it
+    // first changes (the first stop() or close(), when the loop's code has
+    // long been optimized: the next loop would start on slow code).
+    this.#stopping = false;
+    this.#running = false;
+    this.#closed = false;
+    this.#resuming = false;
+    this.#currentTask = undefined;
+    this.#resumedHandle = undefined;
+    this.#timerCancelledCount = 0;
   }
 
   /**
@@ -562,26 +590,13 @@ export class EventLoop {
         quiet = seen === this.#activity ? quiet + 1 : 0;
       }
       this.#sliceStart = performance.now();
-      const ready = this.#ready;
+      this.#ntodo = -1;
       for (;;) {
-        this.#dropCancelledTimers();
-        if (ready.length === 0 && !this.#stopping) {
-          const timeout = this.#scheduled.peekWhen() - this.time();
-          if (timeout > 0) {
-            await this.#idle(timeout);
-            continue;
-          }
-        }
-        this.#readyDueTimers();
-
-        // This is the only place where callbacks are actually *called*. All
-        // other places just add them to ready.
-        let ntodo = ready.length;
-        while (ntodo-- > 0) {
-          const handle = ready.shift()!;
-          if (handle.cancelled()) continue;
-          const t0 = this.#debug ? performance.now() : -1;
-          runHandle(handle);
+        const pause = this.#runIterations();
+        if (pause === RESUMED) {
+          const handle = this.#resumedHandle!;
+          const t0 = this.#t0;
+          this.#resumedHandle = undefined;
           if (this.#resuming) {
             // The callback resumed code that awaited a future: let it run
             // to its next suspension before the next callback.
@@ -602,17 +617,12 @@ export class EventLoop {
             this.#currentTask = undefined;
           }
           if (t0 >= 0) this.#reportSlow(handle, t0);
-        }
-        if (this.#stopping) break;
-        // Reading the clock costs as much as a short iteration: look at it
-        // every 1024 iterations only.
-        if (
-          (++this.#iterations & 1023) === 0 &&
-          performance.now() - this.#sliceStart > HOST_SLICE_MS
-        ) {
+        } else if (pause === IDLE) {
+          await this.#idle(this.#timeout);
+        } else if (pause === SLICE) {
           await yieldToHost();
           this.#sliceStart = performance.now();
-        }
+        } else break;
       }
     } finally {
       sweepTasks();
@@ -837,6 +847,56 @@ export class EventLoop {
     this.#activity++;
     if (this.#wake !== null) this.#notify();
     return timer;
+  }
+
+  /**
+   * Runs iterations of the loop back to back (CPython's `_run_once`), as
+   * long as none needs to await: returns why it stopped.
+   */
+  #runIterations(): number {
+    const ready = this.#ready;
+    let ntodo = this.#ntodo;
+    for (;;) {
+      if (ntodo < 0) {
+        this.#dropCancelledTimers();
+        if (ready.length === 0 && !this.#stopping) {
+          const timeout = this.#scheduled.peekWhen() - this.time();
+          if (timeout > 0) {
+            this.#timeout = timeout;
+            return IDLE;
+          }
+        }
+        this.#readyDueTimers();
+        // Only the callbacks ready now run in this iteration: those that
+        // they schedule run in the next one.
+        ntodo = ready.length;
+      }
+      // This is the only place where callbacks are actually *called*. All
+      // other places just add them to ready.
+      while (ntodo > 0) {
+        ntodo--;
+        const handle = ready.shift()!;
+        if (handle.cancelled()) continue;
+        const t0 = this.#debug ? performance.now() : -1;
+        runHandle(handle);
+        if (this.#resuming) {
+          this.#ntodo = ntodo;
+          this.#resumedHandle = handle;
+          this.#t0 = t0;
+          return RESUMED;
+        }
+        if (t0 >= 0) this.#reportSlow(handle, t0);
+      }
+      ntodo = -1;
+      this.#ntodo = -1;
+      if (this.#stopping) return STOPPED;
+      // Reading the clock costs as much as a short iteration: look at it
+      // every 1024 iterations only.
+      if (
+        (++this.#iterations & 1023) === 0 &&
+        performance.now() - this.#sliceStart > HOST_SLICE_MS
+      ) return SLICE;
+    }
   }
 
   #reportSlow(handle: Handle, t0: number): void {
