@@ -22,16 +22,25 @@ import {
 // and carry their arguments inline.
 let trusted = false;
 const NO_ARGS: unknown[] = [];
+let setArgs: (handle: Handle, argc: number, a0: unknown, a1: unknown) => void;
+
+/**
+ * Where debug-mode handles were created. Kept beside the handles rather than
+ * in them: every handle would pay a field for what debug mode alone uses.
+ */
+const sources = new WeakMap<Handle, Source>();
 
 /** Friend access for loop.ts; not exported from mod.ts. */
 export const handleInternals = {} as {
-  /** Makes a handle without checks, with its arguments inline. */
+  /**
+   * Makes a handle without checks, with its arguments inline: `a0` and `a1`
+   * are the first two when `argc <= 2`, else `a0` is the array of all.
+   */
   create(
     callback: AnyFunction,
     argc: number,
     a0: unknown,
     a1: unknown,
-    rest: unknown[] | undefined,
     loop: EventLoop,
   ): Handle;
   /** Makes a timer handle without checks, with its arguments inline. */
@@ -41,17 +50,8 @@ export const handleInternals = {} as {
     argc: number,
     a0: unknown,
     a1: unknown,
-    rest: unknown[] | undefined,
     loop: EventLoop,
   ): TimerHandle;
-  /** Sets the arguments of a handle made without them. */
-  setArgs(
-    handle: Handle,
-    argc: number,
-    a0: unknown,
-    a1: unknown,
-    rest: unknown[] | undefined,
-  ): void;
   /** Runs the callback, sending an exception to the loop's handler. */
   run(handle: Handle): void;
   /** The timer's slot in its loop's heap. */
@@ -90,38 +90,37 @@ export const timerCancelled = {
  * ```
  */
 export class Handle {
+  // Five fields, because a pending handle is the loop's unit of memory: a
+  // million of them is a million allocations for the garbage collector.
+  /** The callback; `undefined` once cancelled (asyncio drops it too). */
   #callback: AnyFunction | undefined;
   // Up to two arguments are kept inline, so that the common calls need no
-  // array: `callSoon(f)`, `callSoon(f, future)` (done callbacks).
-  #argc = 0;
-  #a0: unknown = undefined;
-  #a1: unknown = undefined;
-  #rest: unknown[] | undefined = undefined;
+  // array: `callSoon(f)`, `callSoon(f, future)` (done callbacks). With more,
+  // `#a0` holds the array of them all.
+  #argc: number;
+  #a0: unknown;
+  #a1: unknown;
   #loop: EventLoop;
-  #cancelled = false;
-  #source: Source | undefined;
 
   static {
-    handleInternals.create = (callback, argc, a0, a1, rest, loop) => {
+    handleInternals.create = (callback, argc, a0, a1, loop) => {
       trusted = true;
       const handle = new Handle(callback, NO_ARGS, loop);
       trusted = false;
       handle.#argc = argc;
       handle.#a0 = a0;
       handle.#a1 = a1;
-      handle.#rest = rest;
       return handle;
     };
-    handleInternals.setArgs = (handle, argc, a0, a1, rest) => {
+    setArgs = (handle, argc, a0, a1) => {
       handle.#argc = argc;
       handle.#a0 = a0;
       handle.#a1 = a1;
-      handle.#rest = rest;
     };
     handleInternals.run = (handle) => handle.#run();
     handleInternals.describe = (handle) => handle.#describe();
     handleInternals.setSource = (handle, source) => {
-      handle.#source = source;
+      sources.set(handle, source);
     };
   }
 
@@ -135,6 +134,11 @@ export class Handle {
    * array, or `loop` not an event loop.
    */
   constructor(callback: AnyFunction, args: unknown[], loop: EventLoop) {
+    this.#callback = callback;
+    this.#argc = 0;
+    this.#a0 = undefined;
+    this.#a1 = undefined;
+    this.#loop = loop;
     if (!trusted) {
       // Cheap checks first; the class name is looked up only for the message.
       if (typeof callback !== "function") {
@@ -146,12 +150,12 @@ export class Handle {
       if (!isLoop(loop)) checkLoop(new.target.name, "loop", loop);
       const argc = args.length;
       this.#argc = argc;
-      this.#a0 = args[0];
-      this.#a1 = args[1];
-      if (argc > 2) this.#rest = args.slice(2);
+      if (argc > 2) this.#a0 = args.slice();
+      else {
+        this.#a0 = args[0];
+        this.#a1 = args[1];
+      }
     }
-    this.#callback = callback;
-    this.#loop = loop;
   }
 
   /**
@@ -159,10 +163,8 @@ export class Handle {
    * nothing.
    */
   cancel(): void {
-    if (this.#cancelled) return;
-    this.#cancelled = true;
     this.#callback = undefined;
-    this.#a0 = this.#a1 = this.#rest = undefined;
+    this.#a0 = this.#a1 = undefined;
   }
 
   /**
@@ -171,7 +173,7 @@ export class Handle {
    * @returns `true` once {@linkcode Handle.cancel} was called.
    */
   cancelled(): boolean {
-    return this.#cancelled;
+    return this.#callback === undefined;
   }
 
   /**
@@ -214,22 +216,20 @@ export class Handle {
   /** The parts of the repr, as CPython's `Handle._repr_info()`. */
   #info(): string[] {
     const info = [this.constructor.name];
-    if (this.#cancelled) info.push("cancelled");
+    if (this.#callback === undefined) info.push("cancelled");
     if (this instanceof TimerHandle) info.push(`when=${this.when()}`);
     if (this.#callback !== undefined) info.push(this.#describe());
-    if (this.#source?.location !== undefined) {
-      info.push(`created at ${this.#source.location}`);
-    }
+    const location = sources.get(this)?.location;
+    if (location !== undefined) info.push(`created at ${location}`);
     return info;
   }
 
   #describe(): string {
     const callback = this.#callback;
     if (callback === undefined) return "<cancelled>";
-    const args = [this.#a0, this.#a1, ...(this.#rest ?? [])].slice(
-      0,
-      this.#argc,
-    );
+    const args = this.#argc > 2
+      ? this.#a0 as unknown[]
+      : [this.#a0, this.#a1].slice(0, this.#argc);
     return `${formatCallback(callback, shortRepr)}(${
       args.map(shortRepr).join(", ")
     })`;
@@ -250,7 +250,7 @@ export class Handle {
           result = callback(this.#a0, this.#a1);
           break;
         default:
-          result = callback(this.#a0, this.#a1, ...this.#rest!);
+          result = callback(...this.#a0 as unknown[]);
       }
     } catch (exception) {
       this.#report(exception);
@@ -264,11 +264,12 @@ export class Handle {
   }
 
   #report(exception: unknown): void {
+    const source = sources.get(this);
     this.#loop.callExceptionHandler({
       message: `Exception in callback ${this.#describe()}`,
       exception,
       handle: this,
-      ...(this.#source && { sourceTraceback: this.#source.stack }),
+      ...(source && { sourceTraceback: source.stack }),
     });
   }
 }
@@ -296,19 +297,11 @@ export class TimerHandle extends Handle {
   #slot = -1;
 
   static {
-    handleInternals.createTimer = (
-      when,
-      callback,
-      argc,
-      a0,
-      a1,
-      rest,
-      loop,
-    ) => {
+    handleInternals.createTimer = (when, callback, argc, a0, a1, loop) => {
       trusted = true;
       const timer = new TimerHandle(when, callback, NO_ARGS, loop);
       trusted = false;
-      handleInternals.setArgs(timer, argc, a0, a1, rest);
+      setArgs(timer, argc, a0, a1);
       return timer;
     };
     handleInternals.slot = (handle) => handle.#slot;

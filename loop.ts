@@ -386,9 +386,8 @@ export class EventLoop {
     const handle = createHandle(
       callback,
       argc,
-      a0,
+      argc > 2 ? Array.prototype.slice.call(arguments, 1) : a0,
       a1,
-      argc > 2 ? Array.prototype.slice.call(arguments, 3) : undefined,
       this,
     );
     if (this.#debug) setSource(handle, captureSource());
@@ -431,9 +430,8 @@ export class EventLoop {
       this.time() + delay,
       callback,
       argc,
-      a0,
+      argc > 2 ? Array.prototype.slice.call(arguments, 2) : a0,
       a1,
-      argc > 2 ? Array.prototype.slice.call(arguments, 4) : undefined,
     );
   }
 
@@ -471,9 +469,8 @@ export class EventLoop {
       when,
       callback,
       argc,
-      a0,
+      argc > 2 ? Array.prototype.slice.call(arguments, 2) : a0,
       a1,
-      argc > 2 ? Array.prototype.slice.call(arguments, 4) : undefined,
     );
   }
 
@@ -839,9 +836,8 @@ export class EventLoop {
     argc: number,
     a0: unknown,
     a1: unknown,
-    rest: unknown[] | undefined,
   ): TimerHandle {
-    const timer = createTimer(when, callback, argc, a0, a1, rest, this);
+    const timer = createTimer(when, callback, argc, a0, a1, this);
     if (this.#debug) setSource(timer, captureSource());
     setSlot(timer, this.#scheduled.push(timer, when, this.#timerSeq++));
     this.#activity++;
