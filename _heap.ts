@@ -10,11 +10,29 @@
  * collector write barrier) to move. It is 4-ary: half the depth of a
  * binary heap, and a node's four children share a cache line or two.
  *
+ * When many items are due at once, `popDue()` takes them out in one pass
+ * over the nodes and a sort, rather than one pop at a time: on a large heap
+ * each pop walks down through a dozen cache lines in random places, where
+ * the scan and the sort read memory in order.
+ *
  * @module
  */
 
 const INITIAL_CAPACITY = 64;
 const STRIDE = 3; // when, seq, id
+// Below this size, popDue() pops one at a time.
+const BULK_MIN_SIZE = 1024;
+// popDue() pops one at a time up to size / 2^BULK_SHIFT items, about the
+// cost of one scan of the heap; past that (many more are likely due), it
+// scans: at worst twice the cost of the better of the two.
+const BULK_SHIFT = 8;
+// Sorted by insertion below this many records.
+const INSERTION_SORT_MAX = 16;
+
+/** An output queue for popDue() (the loop's ready queue). */
+export interface Sink<T> {
+  push(item: T): void;
+}
 
 /** A min-heap of items keyed by (when, seq). */
 export class TimerHeap<T> {
@@ -29,6 +47,8 @@ export class TimerHeap<T> {
   /** Per slot id: 1 once its item was marked dead (a cancelled timer). */
   #dead!: Uint8Array;
   #free!: number[];
+  /** No item's `when` is greater (the greatest pushed since it was empty). */
+  #maxWhen!: number;
 
   constructor() {
     this.clear();
@@ -61,6 +81,7 @@ export class TimerHeap<T> {
    */
   push(item: T, when: number, seq: number): number {
     if (this.#size === this.#capacity) this.#resize(this.#capacity * 2);
+    if (when > this.#maxWhen) this.#maxWhen = when;
     let id = this.#free.pop();
     if (id === undefined) {
       id = this.#slots.push(item) - 1;
@@ -103,10 +124,36 @@ export class TimerHeap<T> {
     if (this.#capacity > INITIAL_CAPACITY && last < this.#capacity >> 2) {
       this.#resize(this.#capacity >> 1);
     }
-    if (last === 0 && this.#slots.length > INITIAL_CAPACITY) {
-      this.#releaseSlots();
+    if (last === 0) {
+      this.#maxWhen = -Infinity;
+      if (this.#slots.length > INITIAL_CAPACITY) this.#releaseSlots();
     }
     return top;
+  }
+
+  /**
+   * Removes every item due at `now` (`when <= now`): the live ones go to
+   * `out` in (when, seq) order, as repeated `pop()` would give them; the
+   * ones marked dead leave untouched.
+   *
+   * @returns How many dead items left.
+   */
+  popDue(now: number, out: Sink<T>): number {
+    let dead = 0;
+    let budget = 0;
+    if (this.#size >= BULK_MIN_SIZE) {
+      if (this.#maxWhen <= now) return this.#takeAll(out);
+      budget = this.#size >> BULK_SHIFT;
+    }
+    // pop() may shrink the nodes array: read it afresh each time.
+    while (this.#size > 0 && this.#nodes[0]! <= now) {
+      if (budget > 0 && --budget === 0) return dead + this.#takeDue(now, out);
+      if (this.#dead[this.#nodes[2]!] === 1) {
+        this.pop();
+        dead++;
+      } else out.push(this.pop()!);
+    }
+    return dead;
   }
 
   /** Keeps only the items for which `keep` is true, in O(n). */
@@ -142,6 +189,93 @@ export class TimerHeap<T> {
       const at = i * STRIDE;
       this.#siftDown(i, nodes[at]!, nodes[at + 1]!, nodes[at + 2]!);
     }
+    this.#shrink();
+  }
+
+  /** popDue() when every item is due: sorts the live nodes in place. */
+  #takeAll(out: Sink<T>): number {
+    const nodes = this.#nodes, slots = this.#slots, dead = this.#dead;
+    const size = this.#size;
+    let taken = 0;
+    for (let i = 0; i < size; i++) {
+      const at = i * STRIDE;
+      const id = nodes[at + 2]!;
+      if (dead[id] === 0) {
+        const to = taken * STRIDE;
+        nodes[to] = nodes[at]!;
+        nodes[to + 1] = nodes[at + 1]!;
+        nodes[to + 2] = id;
+        taken++;
+      }
+    }
+    sortRecords(nodes, 0, taken);
+    this.clear();
+    for (let i = 0; i < taken; i++) out.push(slots[nodes[i * STRIDE + 2]!]!);
+    return size - taken;
+  }
+
+  /**
+   * popDue() in one pass: due nodes move out of the heap (the dead ones
+   * dropped), the others close up and are heapified again, and the due ones
+   * are sorted.
+   */
+  #takeDue(now: number, out: Sink<T>): number {
+    const nodes = this.#nodes, slots = this.#slots, dead = this.#dead;
+    const free = this.#free;
+    const size = this.#size;
+    let due = new Float64Array(Math.min(size, 4096) * STRIDE);
+    let taken = 0;
+    let kept = 0;
+    let dropped = 0;
+    for (let i = 0; i < size; i++) {
+      const at = i * STRIDE;
+      const when = nodes[at]!;
+      const id = nodes[at + 2]!;
+      if (when > now) {
+        const to = kept * STRIDE;
+        nodes[to] = when;
+        nodes[to + 1] = nodes[at + 1]!;
+        nodes[to + 2] = id;
+        kept++;
+      } else if (dead[id] === 1) {
+        slots[id] = undefined;
+        free.push(id);
+        dropped++;
+      } else {
+        let to = taken * STRIDE;
+        if (to === due.length) {
+          const grown = new Float64Array(Math.min(size, taken * 2) * STRIDE);
+          grown.set(due);
+          due = grown;
+        }
+        due[to++] = when;
+        due[to++] = nodes[at + 1]!;
+        due[to] = id;
+        taken++;
+      }
+    }
+    this.#size = kept;
+    for (let i = (kept - 2) >> 2; i >= 0; i--) {
+      const at = i * STRIDE;
+      this.#siftDown(i, nodes[at]!, nodes[at + 1]!, nodes[at + 2]!);
+    }
+    sortRecords(due, 0, taken);
+    for (let i = 0; i < taken; i++) {
+      const id = due[i * STRIDE + 2]!;
+      out.push(slots[id]!);
+      slots[id] = undefined;
+      free.push(id);
+    }
+    if (kept === 0) {
+      this.#maxWhen = -Infinity;
+      this.#releaseSlots();
+    } else this.#shrink();
+    return dropped;
+  }
+
+  /** Gives back memory after many items left. */
+  #shrink(): void {
+    const kept = this.#size;
     let capacity = this.#capacity;
     while (capacity > INITIAL_CAPACITY && kept < capacity >> 2) capacity >>= 1;
     if (capacity !== this.#capacity) this.#resize(capacity);
@@ -153,6 +287,7 @@ export class TimerHeap<T> {
     this.#nodes = new Float64Array(INITIAL_CAPACITY * STRIDE);
     this.#capacity = INITIAL_CAPACITY;
     this.#size = 0;
+    this.#maxWhen = -Infinity;
     this.#releaseSlots();
   }
 
@@ -248,5 +383,119 @@ export class TimerHeap<T> {
     nodes[at] = when;
     nodes[at + 1] = seq;
     nodes[at + 2] = id;
+  }
+}
+
+/** Whether record `i` of `a` comes before record `j` of `b` by (when, seq). */
+function before(a: Float64Array, i: number, b: Float64Array, j: number) {
+  const wa = a[i]!, wb = b[j]!;
+  return wa < wb || (wa === wb && a[i + 1]! < b[j + 1]!);
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  for (let k = 0; k < STRIDE; k++) {
+    const t = a[i + k]!;
+    a[i + k] = a[j + k]!;
+    a[j + k] = t;
+  }
+}
+
+/**
+ * Sorts records `[from, to)` of `a` (`STRIDE` numbers each) by (when, seq),
+ * in place: quicksort with a median-of-three pivot, insertion sort for short
+ * ranges, and heapsort past a depth of 2 log2(n), so never O(n^2). Keys are
+ * all distinct (seq is unique), so no run of equal keys can degrade it.
+ */
+export function sortRecords(a: Float64Array, from: number, to: number): void {
+  quickSort(a, from, to, 2 * Math.log2(Math.max(to - from, 1)) + 2);
+}
+
+function quickSort(
+  a: Float64Array,
+  from: number,
+  to: number,
+  depthLeft: number,
+): void {
+  while (to - from > INSERTION_SORT_MAX) {
+    if (depthLeft-- <= 0) {
+      heapSortRecords(a, from, to);
+      return;
+    }
+    // Median of three to the front, as the pivot.
+    const lo = from * STRIDE;
+    const mid = (from + ((to - from) >> 1)) * STRIDE;
+    const hi = (to - 1) * STRIDE;
+    if (before(a, mid, a, lo)) swap(a, mid, lo);
+    if (before(a, hi, a, lo)) swap(a, hi, lo);
+    if (before(a, hi, a, mid)) swap(a, hi, mid);
+    swap(a, lo, mid);
+    const pw = a[lo]!, ps = a[lo + 1]!;
+    // Hoare partition around (pw, ps), which stays at `lo`.
+    let i = from, j = to;
+    for (;;) {
+      do i++; while (
+        i < to && (a[i * STRIDE]! < pw ||
+          (a[i * STRIDE] === pw && a[i * STRIDE + 1]! < ps))
+      );
+      do j--; while (
+        a[j * STRIDE]! > pw ||
+        (a[j * STRIDE] === pw && a[j * STRIDE + 1]! > ps)
+      );
+      if (i >= j) break;
+      swap(a, i * STRIDE, j * STRIDE);
+    }
+    swap(a, lo, j * STRIDE);
+    // Recurse into the smaller side, loop on the larger: O(log n) stack.
+    if (j - from < to - j - 1) {
+      quickSort(a, from, j, depthLeft);
+      from = j + 1;
+    } else {
+      quickSort(a, j + 1, to, depthLeft);
+      to = j;
+    }
+  }
+  for (let i = from + 1; i < to; i++) {
+    const at = i * STRIDE;
+    const w = a[at]!, s = a[at + 1]!, id = a[at + 2]!;
+    let j = i - 1;
+    while (j >= from) {
+      const o = j * STRIDE;
+      const wj = a[o]!;
+      if (wj < w || (wj === w && a[o + 1]! < s)) break;
+      a[o + STRIDE] = wj;
+      a[o + STRIDE + 1] = a[o + 1]!;
+      a[o + STRIDE + 2] = a[o + 2]!;
+      j--;
+    }
+    const o = (j + 1) * STRIDE;
+    a[o] = w;
+    a[o + 1] = s;
+    a[o + 2] = id;
+  }
+}
+
+/** Heapsort of records `[from, to)`: quickSort()'s guard against O(n^2). */
+export function heapSortRecords(
+  a: Float64Array,
+  from: number,
+  to: number,
+): void {
+  const n = to - from;
+  const down = (root: number, end: number): void => {
+    for (;;) {
+      let child = 2 * root + 1;
+      if (child >= end) return;
+      const c = (from + child) * STRIDE;
+      if (child + 1 < end && before(a, c, a, c + STRIDE)) child++;
+      const r = (from + root) * STRIDE, m = (from + child) * STRIDE;
+      if (!before(a, r, a, m)) return;
+      swap(a, r, m);
+      root = child;
+    }
+  };
+  for (let i = (n >> 1) - 1; i >= 0; i--) down(i, n);
+  for (let end = n - 1; end > 0; end--) {
+    swap(a, from * STRIDE, (from + end) * STRIDE);
+    down(0, end);
   }
 }

@@ -935,12 +935,8 @@ export class EventLoop {
     const scheduled = this.#scheduled;
     if (scheduled.size === 0) return;
     const now = this.time();
-    while (scheduled.size > 0 && scheduled.peekWhen() <= now) {
-      if (scheduled.peekDead()) {
-        scheduled.pop();
-        this.#timerCancelledCount--;
-      } else this.#ready.push(scheduled.pop()!);
-    }
+    if (scheduled.peekWhen() > now) return;
+    this.#timerCancelledCount -= scheduled.popDue(now, this.#ready);
   }
 
   /** Waits until something is ready, a timer is due, or the loop stops. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { TimerHeap } from "../_heap.ts";
+import { heapSortRecords, sortRecords, TimerHeap } from "../_heap.ts";
 
 interface Entry {
   when: number;
@@ -207,4 +207,114 @@ Deno.test("TimerHeap.markDead() items leave by peekDead()/pop() or dropDead(), a
   assert.equal(heap.peekDead(), false);
   assert.deepEqual([heap.pop(), heap.pop()], ["d", "b"]);
   assert.equal(heap.holds(d, "d"), false);
+});
+
+Deno.test("TimerHeap.popDue() gives the live due items in pop() order and drops the dead ones, at every size", async (t) => {
+  // Sizes around the bulk threshold (1024): popped one by one, popped then
+  // scanned, scanned at once (everything due).
+  const cases: Array<[size: number, dueFraction: number]> = [
+    [0, 1],
+    [10, 0.5],
+    [1023, 1],
+    [1024, 1],
+    [1024, 0],
+    [5000, 0.001],
+    [5000, 0.3],
+    [20_000, 0.9],
+    [20_000, 1],
+    [100_000, 1],
+  ];
+  for (const [size, dueFraction] of cases) {
+    await t.step(`${size} items, ${dueFraction * 100}% due`, () => {
+      const next = random(size + 1);
+      const heap = new TimerHeap<Entry>();
+      const reference = new TimerHeap<Entry>();
+      const dead = new Set<Entry>();
+      for (let seq = 0; seq < size; seq++) {
+        // Few distinct times, so that ties are common.
+        const entry = { when: Math.floor(next() * 1000) / 10, seq };
+        const id = heap.push(entry, entry.when, seq);
+        const refId = reference.push(entry, entry.when, seq);
+        if (next() < 0.4) {
+          heap.markDead(id);
+          reference.markDead(refId);
+          dead.add(entry);
+        }
+      }
+      const now = dueFraction * 100 - 0.05;
+      const expected: Entry[] = [];
+      let expectedDead = 0;
+      while (reference.size > 0 && reference.peekWhen() <= now) {
+        if (reference.peekDead()) {
+          reference.pop();
+          expectedDead++;
+        } else expected.push(reference.pop()!);
+      }
+      const out: Entry[] = [];
+      assert.equal(heap.popDue(now, out), expectedDead);
+      assert.deepEqual(out, expected);
+      assert.equal(heap.size, reference.size);
+      // What stays behaves as before, dead marks included.
+      let mismatches = 0;
+      while (reference.size > 0) {
+        if (heap.peekDead() !== reference.peekDead()) mismatches++;
+        if (heap.pop() !== reference.pop()) mismatches++;
+      }
+      assert.equal(mismatches, 0);
+      assert.equal(heap.size, 0);
+      for (const entry of out) assert.equal(dead.has(entry), false);
+    });
+  }
+});
+
+Deno.test("TimerHeap.popDue() sorts many items already in order, in reverse and all at one time", async (t) => {
+  const size = 50_000;
+  const shapes: Record<string, (i: number) => number> = {
+    ascending: (i) => i,
+    descending: (i) => size - i,
+    "one time": () => 7,
+    "two times": (i) => i % 2,
+    "organ pipe": (i) => Math.min(i, size - i),
+  };
+  for (const [name, whenOf] of Object.entries(shapes)) {
+    await t.step(name, () => {
+      const heap = new TimerHeap<Entry>();
+      const entries: Entry[] = [];
+      for (let seq = 0; seq < size; seq++) {
+        const entry = { when: whenOf(seq), seq };
+        entries.push(entry);
+        heap.push(entry, entry.when, seq);
+      }
+      const out: Entry[] = [];
+      assert.equal(heap.popDue(Infinity, out), 0);
+      assert.equal(heap.size, 0);
+      assert.deepEqual(out, entries.sort(byWhenThenSeq));
+      // The emptied heap is usable again.
+      heap.push({ when: 1, seq: 0 }, 1, 0);
+      assert.equal(heap.pop()?.when, 1);
+    });
+  }
+});
+
+Deno.test("sortRecords() and heapSortRecords() order (when, seq, id) records alike", () => {
+  const next = random(99);
+  const count = 3000;
+  const records = new Float64Array(count * 3);
+  for (let i = 0; i < count; i++) {
+    records[i * 3] = Math.floor(next() * 100);
+    records[i * 3 + 1] = i;
+    records[i * 3 + 2] = count - i;
+  }
+  const expected = Array.from({ length: count }, (_, i) => i)
+    .sort((a, b) => records[a * 3]! - records[b * 3]! || a - b)
+    .map((i) => [records[i * 3]!, i, count - i]);
+  const rows = (a: Float64Array) =>
+    Array.from({ length: count }, (_, i) => [...a.subarray(i * 3, i * 3 + 3)]);
+  const quick = records.slice();
+  sortRecords(quick, 0, count);
+  assert.deepEqual(rows(quick), expected);
+  // The guard that quicksort falls back on past its depth limit.
+  const heap = records.slice();
+  heapSortRecords(heap, 0, count);
+  assert.deepEqual(rows(heap), expected);
 });
