@@ -19,9 +19,9 @@ import {
 } from "./_validate.ts";
 
 // Handles that the loop makes itself skip the public constructor's checks
-// and carry their arguments inline.
-let trusted = false;
-const NO_ARGS: unknown[] = [];
+// and carry their arguments inline: the loop passes this very array as
+// `args`, which no other code can (it is not exported).
+const TRUSTED: unknown[] = [];
 let setArgs: (handle: Handle, argc: number, a0: unknown, a1: unknown) => void;
 
 /**
@@ -52,7 +52,10 @@ export const handleInternals = {} as {
     a1: unknown,
     loop: EventLoop,
   ): TimerHandle;
-  /** Runs the callback, sending an exception to the loop's handler. */
+  /**
+   * Runs the callback, sending an exception to the loop's handler; does
+   * nothing if the handle was cancelled.
+   */
   run(handle: Handle): void;
   /** The timer's slot in its loop's heap. */
   slot(handle: TimerHandle): number;
@@ -104,9 +107,7 @@ export class Handle {
 
   static {
     handleInternals.create = (callback, argc, a0, a1, loop) => {
-      trusted = true;
-      const handle = new Handle(callback, NO_ARGS, loop);
-      trusted = false;
+      const handle = new Handle(callback, TRUSTED, loop);
       handle.#argc = argc;
       handle.#a0 = a0;
       handle.#a1 = a1;
@@ -139,7 +140,7 @@ export class Handle {
     this.#a0 = undefined;
     this.#a1 = undefined;
     this.#loop = loop;
-    if (!trusted) {
+    if (args !== TRUSTED) {
       // Cheap checks first; the class name is looked up only for the message.
       if (typeof callback !== "function") {
         checkFunction(new.target.name, "callback", callback);
@@ -236,7 +237,8 @@ export class Handle {
   }
 
   #run(): void {
-    const callback = this.#callback!;
+    const callback = this.#callback;
+    if (callback === undefined) return; // cancelled
     let result: unknown;
     try {
       switch (this.#argc) {
@@ -298,9 +300,7 @@ export class TimerHandle extends Handle {
 
   static {
     handleInternals.createTimer = (when, callback, argc, a0, a1, loop) => {
-      trusted = true;
-      const timer = new TimerHandle(when, callback, NO_ARGS, loop);
-      trusted = false;
+      const timer = new TimerHandle(when, callback, TRUSTED, loop);
       setArgs(timer, argc, a0, a1);
       return timer;
     };
@@ -327,7 +327,9 @@ export class TimerHandle extends Handle {
     args: unknown[],
     loop: EventLoop,
   ) {
-    if (!trusted && (typeof when !== "number" || Number.isNaN(when))) {
+    if (
+      args !== TRUSTED && (typeof when !== "number" || Number.isNaN(when))
+    ) {
       checkTime(new.target.name, "when", when);
     }
     super(callback, args, loop);

@@ -851,18 +851,20 @@ export class EventLoop {
    */
   #runIterations(): number {
     const ready = this.#ready;
+    const scheduled = this.#scheduled;
     let ntodo = this.#ntodo;
+    this.#ntodo = -1;
     for (;;) {
       if (ntodo < 0) {
-        this.#dropCancelledTimers();
+        if (this.#timerCancelledCount !== 0) this.#dropCancelledTimers();
         if (ready.length === 0 && !this.#stopping) {
-          const timeout = this.#scheduled.peekWhen() - this.time();
+          const timeout = scheduled.peekWhen() - this.time();
           if (timeout > 0) {
             this.#timeout = timeout;
             return IDLE;
           }
         }
-        this.#readyDueTimers();
+        if (scheduled.size !== 0) this.#readyDueTimers();
         // Only the callbacks ready now run in this iteration: those that
         // they schedule run in the next one.
         ntodo = ready.length;
@@ -872,8 +874,12 @@ export class EventLoop {
       while (ntodo > 0) {
         ntodo--;
         const handle = ready.shift()!;
-        if (handle.cancelled()) continue;
-        const t0 = this.#debug ? performance.now() : -1;
+        let t0 = -1;
+        if (this.#debug) {
+          if (handle.cancelled()) continue;
+          t0 = performance.now();
+        }
+        // A cancelled handle's run() returns at once.
         runHandle(handle);
         if (this.#resuming) {
           this.#ntodo = ntodo;
@@ -884,7 +890,6 @@ export class EventLoop {
         if (t0 >= 0) this.#reportSlow(handle, t0);
       }
       ntodo = -1;
-      this.#ntodo = -1;
       if (this.#stopping) return STOPPED;
       // Reading the clock costs as much as a short iteration: look at it
       // every 1024 iterations only.
@@ -911,7 +916,6 @@ export class EventLoop {
   /** Removes cancelled timers: all of them if they dominate, else the head. */
   #dropCancelledTimers(): void {
     const scheduled = this.#scheduled;
-    if (this.#timerCancelledCount === 0) return;
     if (
       scheduled.size > MIN_SCHEDULED_TIMER_HANDLES &&
       this.#timerCancelledCount * 2 > scheduled.size
@@ -933,7 +937,6 @@ export class EventLoop {
    */
   #readyDueTimers(): void {
     const scheduled = this.#scheduled;
-    if (scheduled.size === 0) return;
     const now = this.time();
     if (scheduled.peekWhen() > now) return;
     this.#timerCancelledCount -= scheduled.popDue(now, this.#ready);
