@@ -25,6 +25,22 @@ const TRUSTED: unknown[] = [];
 let setArgs: (handle: Handle, argc: number, a0: unknown, a1: unknown) => void;
 
 /**
+ * `call(f, thisArg, ...args)` is `f.call(thisArg, ...args)`, with the real
+ * `Function.prototype.call` (bound here, so later changes to it do not
+ * matter). The loop calls callbacks through it rather than as `f(...args)`:
+ * V8 specializes a direct call to the callbacks it has seen and inlines
+ * them into the loop, so that every new callback function (a new closure:
+ * each task, each loop, each run) threw the loop's optimized code away, and
+ * the loop ran slow until it was optimized again. Through `call` the loop's
+ * code stays valid whatever it calls; each callback is optimized on its own.
+ */
+const call = Function.prototype.call.bind(Function.prototype.call) as (
+  callback: AnyFunction,
+  thisArg: undefined,
+  ...args: unknown[]
+) => unknown;
+
+/**
  * Where debug-mode handles were created. Kept beside the handles rather than
  * in them: every handle would pay a field for what debug mode alone uses.
  */
@@ -243,16 +259,16 @@ export class Handle {
     try {
       switch (this.#argc) {
         case 0:
-          result = callback();
+          result = call(callback, undefined);
           break;
         case 1:
-          result = callback(this.#a0);
+          result = call(callback, undefined, this.#a0);
           break;
         case 2:
-          result = callback(this.#a0, this.#a1);
+          result = call(callback, undefined, this.#a0, this.#a1);
           break;
         default:
-          result = callback(...this.#a0 as unknown[]);
+          result = call(callback, undefined, ...this.#a0 as unknown[]);
       }
     } catch (exception) {
       this.#report(exception);
