@@ -22,6 +22,10 @@ import {
 // and carry their arguments inline: the loop passes this very array as
 // `args`, which no other code can (it is not exported).
 const TRUSTED: unknown[] = [];
+// The values of a handle's argument fields for "no argument" and "the
+// arguments are the array in the first field".
+const NO_ARG = Symbol("no argument");
+const MANY_ARGS = Symbol("more than two arguments");
 let setArgs: (handle: Handle, argc: number, a0: unknown, a1: unknown) => void;
 
 /**
@@ -109,14 +113,14 @@ export const timerCancelled = {
  * ```
  */
 export class Handle {
-  // Five fields, because a pending handle is the loop's unit of memory: a
+  // Four fields, because a pending handle is the loop's unit of memory: a
   // million of them is a million allocations for the garbage collector.
   /** The callback; `undefined` once cancelled (asyncio drops it too). */
   #callback: AnyFunction | undefined;
   // Up to two arguments are kept inline, so that the common calls need no
-  // array: `callSoon(f)`, `callSoon(f, future)` (done callbacks). With more,
-  // `#a0` holds the array of them all.
-  #argc: number;
+  // array: `callSoon(f)`, `callSoon(f, future)` (done callbacks). An absent
+  // one is NO_ARG; with more than two, `#a0` holds the array of them all and
+  // `#a1` is MANY_ARGS.
   #a0: unknown;
   #a1: unknown;
   #loop: EventLoop;
@@ -124,15 +128,12 @@ export class Handle {
   static {
     handleInternals.create = (callback, argc, a0, a1, loop) => {
       const handle = new Handle(callback, TRUSTED, loop);
-      handle.#argc = argc;
-      handle.#a0 = a0;
-      handle.#a1 = a1;
+      if (argc !== 0) setArgs(handle, argc, a0, a1);
       return handle;
     };
     setArgs = (handle, argc, a0, a1) => {
-      handle.#argc = argc;
       handle.#a0 = a0;
-      handle.#a1 = a1;
+      handle.#a1 = argc === 1 ? NO_ARG : argc === 2 ? a1 : MANY_ARGS;
     };
     handleInternals.run = (handle) => handle.#run();
     handleInternals.describe = (handle) => handle.#describe();
@@ -152,9 +153,8 @@ export class Handle {
    */
   constructor(callback: AnyFunction, args: unknown[], loop: EventLoop) {
     this.#callback = callback;
-    this.#argc = 0;
-    this.#a0 = undefined;
-    this.#a1 = undefined;
+    this.#a0 = NO_ARG;
+    this.#a1 = NO_ARG;
     this.#loop = loop;
     if (args !== TRUSTED) {
       // Cheap checks first; the class name is looked up only for the message.
@@ -166,11 +166,8 @@ export class Handle {
       }
       if (!isLoop(loop)) checkLoop(new.target.name, "loop", loop);
       const argc = args.length;
-      this.#argc = argc;
-      if (argc > 2) this.#a0 = args.slice();
-      else {
-        this.#a0 = args[0];
-        this.#a1 = args[1];
+      if (argc !== 0) {
+        setArgs(this, argc, argc > 2 ? args.slice() : args[0], args[1]);
       }
     }
   }
@@ -181,7 +178,7 @@ export class Handle {
    */
   cancel(): void {
     this.#callback = undefined;
-    this.#a0 = this.#a1 = undefined;
+    this.#a0 = this.#a1 = NO_ARG;
   }
 
   /**
@@ -244,9 +241,14 @@ export class Handle {
   #describe(): string {
     const callback = this.#callback;
     if (callback === undefined) return "<cancelled>";
-    const args = this.#argc > 2
-      ? this.#a0 as unknown[]
-      : [this.#a0, this.#a1].slice(0, this.#argc);
+    const a0 = this.#a0, a1 = this.#a1;
+    const args = a1 === MANY_ARGS
+      ? a0 as unknown[]
+      : a1 !== NO_ARG
+      ? [a0, a1]
+      : a0 !== NO_ARG
+      ? [a0]
+      : [];
     return `${formatCallback(callback, shortRepr)}(${
       args.map(shortRepr).join(", ")
     })`;
@@ -257,19 +259,14 @@ export class Handle {
     if (callback === undefined) return; // cancelled
     let result: unknown;
     try {
-      switch (this.#argc) {
-        case 0:
-          result = call(callback, undefined);
-          break;
-        case 1:
-          result = call(callback, undefined, this.#a0);
-          break;
-        case 2:
-          result = call(callback, undefined, this.#a0, this.#a1);
-          break;
-        default:
-          result = call(callback, undefined, ...this.#a0 as unknown[]);
-      }
+      const a0 = this.#a0, a1 = this.#a1;
+      if (a1 === NO_ARG) {
+        result = a0 === NO_ARG
+          ? call(callback, undefined)
+          : call(callback, undefined, a0);
+      } else if (a1 !== MANY_ARGS) {
+        result = call(callback, undefined, a0, a1);
+      } else result = call(callback, undefined, ...a0 as unknown[]);
     } catch (exception) {
       this.#report(exception);
       return;
@@ -317,7 +314,7 @@ export class TimerHandle extends Handle {
   static {
     handleInternals.createTimer = (when, callback, argc, a0, a1, loop) => {
       const timer = new TimerHandle(when, callback, TRUSTED, loop);
-      setArgs(timer, argc, a0, a1);
+      if (argc !== 0) setArgs(timer, argc, a0, a1);
       return timer;
     };
     handleInternals.slot = (handle) => handle.#slot;

@@ -7,6 +7,9 @@ import {
   partial,
   TimerHandle,
 } from "../mod.ts";
+import { handleInternals } from "../handle.ts";
+
+const handleRun = handleInternals.run;
 
 async function runOnce(loop: EventLoop): Promise<void> {
   loop.stop();
@@ -177,4 +180,42 @@ Deno.test("Handle sends an async callback's rejection to the exception handler",
   assert.equal(contexts.length, 1);
   assert.match(contexts[0]!.message, /^Exception in callback failsLater\(\)/);
   assert.equal((contexts[0]!.exception as Error).message, "async boom");
+});
+
+Deno.test("Handle calls its callback with exactly the arguments given, however many, undefined ones included", async (t) => {
+  const loop = new EventLoop({ clock: "virtual" });
+  function record(...args: unknown[]): unknown[] {
+    return args;
+  }
+  const cases: unknown[][] = [
+    [],
+    [undefined],
+    [1],
+    [undefined, undefined],
+    [1, undefined],
+    [undefined, 2],
+    [1, 2, 3],
+    [undefined, undefined, undefined, 4],
+  ];
+  for (const args of cases) {
+    await t.step(`(${args.map(String).join(", ")})`, async () => {
+      const seen: unknown[][] = [];
+      const collect = (...got: unknown[]) => seen.push(record(...got));
+      const soon = loop.callSoon(collect, ...args);
+      loop.callLater(1, collect, ...args);
+      loop.callAt(2, collect, ...args);
+      const made = new Handle(collect, args, loop);
+      const timer = new TimerHandle(3, collect, args, loop);
+      loop.callSoon(() => handleRun(made));
+      loop.callSoon(() => handleRun(timer));
+      loop.callLater(3, () => loop.stop());
+      await loop.runForever();
+      assert.deepEqual(seen, [args, args, args, args, args]);
+      for (const got of seen) assert.equal(got.length, args.length);
+      const shown = args.map((arg) => String(arg)).join(", ");
+      assert.equal(String(soon), `<Handle collect(${shown})>`);
+      assert.equal(String(made), `<Handle collect(${shown})>`);
+    });
+  }
+  loop.close();
 });
