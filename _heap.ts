@@ -28,6 +28,18 @@ const BULK_MIN_SIZE = 1024;
 const BULK_SHIFT = 8;
 // Sorted by insertion below this many records.
 const INSERTION_SORT_MAX = 16;
+// Sorted by radix from this many records on (quicksort below).
+const RADIX_SORT_MIN = 2048;
+// Radix sort digits: 11 bits, so that a digit's 2048 counters stay in cache.
+const DIGIT_BITS = 11;
+const RADIX = 1 << DIGIT_BITS;
+const DIGIT_MASK = RADIX - 1;
+// A double's two 32-bit halves, to read its bits.
+const bits64 = new Float64Array(1);
+const bits32 = new Uint32Array(bits64.buffer);
+bits64[0] = 1; // 0x3ff00000_00000000: which half holds the sign and exponent
+const HIGH_HALF = bits32[1] === 0x3ff00000 ? 1 : 0;
+const LOW_HALF = 1 - HIGH_HALF;
 
 /** An output queue for popDue() (the loop's ready queue). */
 export interface Sink<T> {
@@ -402,12 +414,89 @@ function swap(a: Float64Array, i: number, j: number): void {
 
 /**
  * Sorts records `[from, to)` of `a` (`STRIDE` numbers each) by (when, seq),
- * in place: quicksort with a median-of-three pivot, insertion sort for short
- * ranges, and heapsort past a depth of 2 log2(n), so never O(n^2). Keys are
- * all distinct (seq is unique), so no run of equal keys can degrade it.
+ * in place: by radix when there are many, else by quicksort.
  */
 export function sortRecords(a: Float64Array, from: number, to: number): void {
-  quickSort(a, from, to, 2 * Math.log2(Math.max(to - from, 1)) + 2);
+  if (to - from >= RADIX_SORT_MIN) radixSortRecords(a, from, to);
+  else quickSort(a, from, to, 2 * Math.log2(Math.max(to - from, 1)) + 2);
+}
+
+/**
+ * sortRecords() by least-significant-digit radix sort on the whens: stable
+ * passes over 11-bit digits of each when's bits, made to sort as unsigned
+ * integers, skipping the digits that all records share; then the records
+ * with equal whens are put in seq order. O(n) per pass, reading memory in
+ * order, where a comparison sort of 250,000 records makes some 4.5 million
+ * comparisons.
+ */
+export function radixSortRecords(a: Float64Array, from: number, to: number) {
+  const n = to - from;
+  // A double sorts as the unsigned integer of its bits with the sign bit
+  // set if it is positive, and all bits flipped if it is negative. -0 is
+  // taken as 0, since -0 === 0 to the heap.
+  let lows = new Uint32Array(n), highs = new Uint32Array(n);
+  let order = new Uint32Array(n);
+  const counts = new Uint32Array(6 * RADIX);
+  for (let i = 0; i < n; i++) {
+    const when = a[(from + i) * STRIDE]!;
+    bits64[0] = when === 0 ? 0 : when;
+    let high = bits32[HIGH_HALF]!, low = bits32[LOW_HALF]!;
+    if (high >= 0x80000000) {
+      high = ~high >>> 0;
+      low = ~low >>> 0;
+    } else high = (high | 0x80000000) >>> 0;
+    lows[i] = low;
+    highs[i] = high;
+    order[i] = i;
+    counts[low & DIGIT_MASK]!++;
+    counts[RADIX + ((low >>> DIGIT_BITS) & DIGIT_MASK)]!++;
+    counts[2 * RADIX + (low >>> (2 * DIGIT_BITS))]!++;
+    counts[3 * RADIX + (high & DIGIT_MASK)]!++;
+    counts[4 * RADIX + ((high >>> DIGIT_BITS) & DIGIT_MASK)]!++;
+    counts[5 * RADIX + (high >>> (2 * DIGIT_BITS))]!++;
+  }
+  let nextLows = new Uint32Array(n), nextHighs = new Uint32Array(n);
+  let nextOrder = new Uint32Array(n);
+  for (let d = 0; d < 6; d++) {
+    const shift = (d % 3) * DIGIT_BITS;
+    const base = d * RADIX;
+    const key = d < 3 ? lows : highs;
+    // A digit that every record shares leaves the order as it is.
+    if (counts[base + ((key[0]! >>> shift) & DIGIT_MASK)] === n) continue;
+    let sum = 0;
+    for (let b = base; b < base + RADIX; b++) {
+      const count = counts[b]!;
+      counts[b] = sum;
+      sum += count;
+    }
+    // The keys move with the order, so that each pass reads them in order.
+    for (let i = 0; i < n; i++) {
+      const low = lows[i]!, high = highs[i]!;
+      const to =
+        counts[base + (((d < 3 ? low : high) >>> shift) & DIGIT_MASK)]!++;
+      nextLows[to] = low;
+      nextHighs[to] = high;
+      nextOrder[to] = order[i]!;
+    }
+    [lows, nextLows] = [nextLows, lows];
+    [highs, nextHighs] = [nextHighs, highs];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  const records = a.slice(from * STRIDE, to * STRIDE);
+  for (let i = 0; i < n; i++) {
+    const src = order[i]! * STRIDE;
+    const dst = (from + i) * STRIDE;
+    a[dst] = records[src]!;
+    a[dst + 1] = records[src + 1]!;
+    a[dst + 2] = records[src + 2]!;
+  }
+  // Equal whens are in the heap's order: put each run of them in seq order.
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    while (j < n && lows[j] === lows[i] && highs[j] === highs[i]) j++;
+    if (j - i > 1) quickSort(a, from + i, from + j, 2 * Math.log2(j - i) + 2);
+    i = j;
+  }
 }
 
 function quickSort(

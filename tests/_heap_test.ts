@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { heapSortRecords, sortRecords, TimerHeap } from "../_heap.ts";
+import {
+  heapSortRecords,
+  radixSortRecords,
+  sortRecords,
+  TimerHeap,
+} from "../_heap.ts";
 
 interface Entry {
   when: number;
@@ -296,25 +301,54 @@ Deno.test("TimerHeap.popDue() sorts many items already in order, in reverse and 
   }
 });
 
-Deno.test("sortRecords() and heapSortRecords() order (when, seq, id) records alike", () => {
+Deno.test("sortRecords(), radixSortRecords() and heapSortRecords() order (when, seq, id) records alike", async (t) => {
   const next = random(99);
-  const count = 3000;
-  const records = new Float64Array(count * 3);
-  for (let i = 0; i < count; i++) {
-    records[i * 3] = Math.floor(next() * 100);
-    records[i * 3 + 1] = i;
-    records[i * 3 + 2] = count - i;
-  }
-  const expected = Array.from({ length: count }, (_, i) => i)
-    .sort((a, b) => records[a * 3]! - records[b * 3]! || a - b)
-    .map((i) => [records[i * 3]!, i, count - i]);
-  const rows = (a: Float64Array) =>
+  // Many ties, both zeros, both infinities, negative and huge times, and
+  // seqs past 2^32.
+  const special = [0, -0, Infinity, -Infinity, -1e300, 1e-300, -5e-324, 2.5];
+  const make = (count: number): Float64Array => {
+    const records = new Float64Array(count * 3);
+    for (let i = 0; i < count; i++) {
+      const r = next();
+      records[i * 3] = r < 0.2
+        ? special[Math.floor(next() * special.length)]!
+        : r < 0.6
+        ? Math.floor(next() * 100) - 50
+        : (next() - 0.5) * 1e6;
+      records[i * 3 + 1] = i % 3 === 0 ? 2 ** 40 + i : i * 7;
+      records[i * 3 + 2] = i;
+    }
+    return records;
+  };
+  const rows = (a: Float64Array, count: number) =>
     Array.from({ length: count }, (_, i) => [...a.subarray(i * 3, i * 3 + 3)]);
-  const quick = records.slice();
-  sortRecords(quick, 0, count);
-  assert.deepEqual(rows(quick), expected);
-  // The guard that quicksort falls back on past its depth limit.
-  const heap = records.slice();
-  heapSortRecords(heap, 0, count);
-  assert.deepEqual(rows(heap), expected);
+  const sorted = (a: Float64Array, count: number) =>
+    rows(a, count).sort((x, y) =>
+      x[0]! < y[0]! ? -1 : x[0]! > y[0]! ? 1 : x[1]! - y[1]!
+    );
+  for (const count of [0, 1, 100, 2047, 2048, 30_000]) {
+    await t.step(`${count} records`, () => {
+      const records = make(count);
+      const expected = sorted(records, count);
+      const sort = records.slice();
+      sortRecords(sort, 0, count);
+      assert.deepEqual(rows(sort, count), expected);
+      const radix = records.slice();
+      radixSortRecords(radix, 0, count);
+      assert.deepEqual(rows(radix, count), expected);
+      const heap = records.slice();
+      heapSortRecords(heap, 0, count);
+      assert.deepEqual(rows(heap, count), expected);
+      // A range inside the array, the records around it untouched.
+      if (count >= 4) {
+        const part = records.slice();
+        radixSortRecords(part, 1, count - 1);
+        assert.deepEqual(rows(part, count)[0], rows(records, count)[0]);
+        assert.deepEqual(
+          rows(part, count).slice(1, count - 1),
+          sorted(records.slice(3, (count - 1) * 3), count - 2),
+        );
+      }
+    });
+  }
 });
