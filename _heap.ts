@@ -62,7 +62,16 @@ export class TimerHeap<T> {
   /** No item's `when` is greater (the greatest pushed since it was empty). */
   #maxWhen!: number;
 
-  constructor() {
+  /** Told an item's new slot id when the heap renumbers its slots. */
+  #moved: (item: T, id: number) => void;
+
+  /**
+   * @param moved Called with an item and its new slot id when the heap
+   * renumbers its slots (after many items left), so that whoever kept the
+   * id from `push()` can keep it right.
+   */
+  constructor(moved: (item: T, id: number) => void = () => {}) {
+    this.#moved = moved;
     this.clear();
   }
 
@@ -89,7 +98,8 @@ export class TimerHeap<T> {
   /**
    * Adds an item due at `when`; `seq` breaks ties (lower first).
    *
-   * @returns The item's slot id, for `holds()` and `markDead()`.
+   * @returns The item's slot id, for `holds()` and `markDead()` (until the
+   * heap renumbers it: see the constructor).
    */
   push(item: T, when: number, seq: number): number {
     if (this.#size === this.#capacity) this.#resize(this.#capacity * 2);
@@ -322,12 +332,14 @@ export class TimerHeap<T> {
     if (this.#slots.length <= Math.max(INITIAL_CAPACITY, 2 * size)) return;
     const slots: Array<T | undefined> = new Array(size);
     const dead = new Uint8Array(Math.max(INITIAL_CAPACITY, size));
-    const nodes = this.#nodes;
+    const nodes = this.#nodes, moved = this.#moved;
     for (let i = 0; i < size; i++) {
       const at = i * STRIDE + 2;
-      slots[i] = this.#slots[nodes[at]!];
+      const item = this.#slots[nodes[at]!] as T;
+      slots[i] = item;
       dead[i] = this.#dead[nodes[at]!]!;
       nodes[at] = i;
+      moved(item, i);
     }
     this.#slots = slots;
     this.#dead = dead;

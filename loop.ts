@@ -220,7 +220,7 @@ function runUntilCompleteCb(future: Future<unknown>): void {
  */
 export class EventLoop {
   #ready = new Deque<Handle>();
-  #scheduled = new TimerHeap<TimerHandle>();
+  #scheduled = new TimerHeap<TimerHandle>(setSlot);
   #timerCancelledCount = 0;
   #timerSeq = 0;
   #stopping = false;

@@ -352,3 +352,21 @@ Deno.test("sortRecords(), radixSortRecords() and heapSortRecords() order (when, 
     });
   }
 });
+
+Deno.test("TimerHeap tells the new slot ids when it renumbers them, and holds() agrees", () => {
+  const ids = new Map<number, number>();
+  const heap = new TimerHeap<number>((item, id) => ids.set(item, id));
+  for (let i = 0; i < 1000; i++) ids.set(i, heap.push(i, i, i));
+  for (let i = 0; i < 900; i++) heap.markDead(ids.get(i)!);
+  heap.dropDead();
+  assert.equal(heap.size, 100);
+  for (let i = 900; i < 1000; i++) {
+    assert.equal(heap.holds(ids.get(i)!, i), true);
+  }
+  // A renumbered id still marks the right item dead.
+  heap.markDead(ids.get(900)!);
+  assert.equal(heap.peekDead(), true);
+  assert.equal(heap.pop(), 900);
+  assert.equal(heap.peekDead(), false);
+  assert.equal(heap.pop(), 901);
+});

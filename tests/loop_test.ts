@@ -1416,3 +1416,21 @@ Deno.test("EventLoop: a virtual-clock loop with no timers waits for a callSoon()
   assert.equal(loop.time(), 0);
   loop.close();
 });
+
+Deno.test("EventLoop: a timer cancelled after the heap was compacted leaves it like any other", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const count = 1000;
+  const callback = (): void => {};
+  const timers: TimerHandle[] = [];
+  for (let i = 0; i < count; i++) timers.push(loop.callLater(10 + i, callback));
+  // More than half cancelled: the next iteration compacts the heap.
+  for (let i = 0; i < 600; i++) timers[i]!.cancel();
+  await runOnce(loop);
+  assert.equal(loopInternals.scheduledCount(loop), 400);
+  // The earliest remaining timer, cancelled now, leaves at the next
+  // iteration (asyncio pops cancelled timers off the head of its heap).
+  timers[600]!.cancel();
+  await runOnce(loop);
+  assert.equal(loopInternals.scheduledCount(loop), 399);
+  loop.close();
+});
