@@ -34,6 +34,8 @@ const RADIX_SORT_MIN = 2048;
 const DIGIT_BITS = 11;
 const RADIX = 1 << DIGIT_BITS;
 const DIGIT_MASK = RADIX - 1;
+// Records per call of a radix sort pass's function.
+const RADIX_CHUNK = 8192;
 // A double's two 32-bit halves, to read its bits.
 const bits64 = new Float64Array(1);
 const bits32 = new Uint32Array(bits64.buffer);
@@ -440,16 +442,93 @@ export function sortRecords(a: Float64Array, from: number, to: number): void {
  * with equal whens are put in seq order. O(n) per pass, reading memory in
  * order, where a comparison sort of 250,000 records makes some 4.5 million
  * comparisons.
+ *
+ * Each pass runs as calls of a small function over chunks of records,
+ * rather than as one long loop: a sort runs once per batch of due timers,
+ * and V8 optimizes a function called often at once, where it would optimize
+ * a long loop in a function called rarely only by on-stack replacement, one
+ * loop after the other, each time anew.
  */
 export function radixSortRecords(a: Float64Array, from: number, to: number) {
   const n = to - from;
-  // A double sorts as the unsigned integer of its bits with the sign bit
-  // set if it is positive, and all bits flipped if it is negative. -0 is
-  // taken as 0, since -0 === 0 to the heap.
   let lows = new Uint32Array(n), highs = new Uint32Array(n);
   let order = new Uint32Array(n);
   const counts = new Uint32Array(6 * RADIX);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; i += RADIX_CHUNK) {
+    radixKeys(
+      a,
+      from,
+      lows,
+      highs,
+      order,
+      counts,
+      i,
+      Math.min(n, i + RADIX_CHUNK),
+    );
+  }
+  let nextLows = new Uint32Array(n), nextHighs = new Uint32Array(n);
+  let nextOrder = new Uint32Array(n);
+  for (let d = 0; d < 6; d++) {
+    const shift = (d % 3) * DIGIT_BITS;
+    const base = d * RADIX;
+    const key = d < 3 ? lows : highs;
+    // A digit that every record shares leaves the order as it is.
+    if (n === 0 || counts[base + ((key[0]! >>> shift) & DIGIT_MASK)] === n) {
+      continue;
+    }
+    let sum = 0;
+    for (let b = base; b < base + RADIX; b++) {
+      const count = counts[b]!;
+      counts[b] = sum;
+      sum += count;
+    }
+    for (let i = 0; i < n; i += RADIX_CHUNK) {
+      radixScatter(
+        lows,
+        highs,
+        order,
+        nextLows,
+        nextHighs,
+        nextOrder,
+        counts,
+        base,
+        shift,
+        d >= 3,
+        i,
+        Math.min(n, i + RADIX_CHUNK),
+      );
+    }
+    [lows, nextLows] = [nextLows, lows];
+    [highs, nextHighs] = [nextHighs, highs];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  const records = a.slice(from * STRIDE, to * STRIDE);
+  for (let i = 0; i < n; i += RADIX_CHUNK) {
+    radixPlace(a, from, records, order, i, Math.min(n, i + RADIX_CHUNK));
+  }
+  // Equal whens are in the heap's order: put each run of them in seq order.
+  for (let i = 0; i < n;) {
+    i = sortTies(a, from, lows, highs, i, Math.min(n, i + RADIX_CHUNK), n);
+  }
+}
+
+/**
+ * radixSortRecords(): each when of records `[start, end)` as two 32-bit
+ * keys, and the counts of their digits. A double sorts as the unsigned
+ * integer of its bits with the sign bit set if it is positive, and all bits
+ * flipped if it is negative; -0 is taken as 0, since -0 === 0 to the heap.
+ */
+function radixKeys(
+  a: Float64Array,
+  from: number,
+  lows: Uint32Array,
+  highs: Uint32Array,
+  order: Uint32Array,
+  counts: Uint32Array,
+  start: number,
+  end: number,
+): void {
+  for (let i = start; i < end; i++) {
     const when = a[(from + i) * STRIDE]!;
     bits64[0] = when === 0 ? 0 : when;
     let high = bits32[HIGH_HALF]!, low = bits32[LOW_HALF]!;
@@ -467,48 +546,78 @@ export function radixSortRecords(a: Float64Array, from: number, to: number) {
     counts[4 * RADIX + ((high >>> DIGIT_BITS) & DIGIT_MASK)]!++;
     counts[5 * RADIX + (high >>> (2 * DIGIT_BITS))]!++;
   }
-  let nextLows = new Uint32Array(n), nextHighs = new Uint32Array(n);
-  let nextOrder = new Uint32Array(n);
-  for (let d = 0; d < 6; d++) {
-    const shift = (d % 3) * DIGIT_BITS;
-    const base = d * RADIX;
-    const key = d < 3 ? lows : highs;
-    // A digit that every record shares leaves the order as it is.
-    if (counts[base + ((key[0]! >>> shift) & DIGIT_MASK)] === n) continue;
-    let sum = 0;
-    for (let b = base; b < base + RADIX; b++) {
-      const count = counts[b]!;
-      counts[b] = sum;
-      sum += count;
-    }
-    // The keys move with the order, so that each pass reads them in order.
-    for (let i = 0; i < n; i++) {
-      const low = lows[i]!, high = highs[i]!;
-      const to =
-        counts[base + (((d < 3 ? low : high) >>> shift) & DIGIT_MASK)]!++;
-      nextLows[to] = low;
-      nextHighs[to] = high;
-      nextOrder[to] = order[i]!;
-    }
-    [lows, nextLows] = [nextLows, lows];
-    [highs, nextHighs] = [nextHighs, highs];
-    [order, nextOrder] = [nextOrder, order];
+}
+
+/**
+ * radixSortRecords(): one pass over records `[start, end)`, by the digit at
+ * `shift` of the high or low key. The keys move with the order, so that
+ * each pass reads them in order.
+ */
+function radixScatter(
+  lows: Uint32Array,
+  highs: Uint32Array,
+  order: Uint32Array,
+  nextLows: Uint32Array,
+  nextHighs: Uint32Array,
+  nextOrder: Uint32Array,
+  counts: Uint32Array,
+  base: number,
+  shift: number,
+  high: boolean,
+  start: number,
+  end: number,
+): void {
+  const key = high ? highs : lows;
+  for (let i = start; i < end; i++) {
+    const to = counts[base + ((key[i]! >>> shift) & DIGIT_MASK)]!++;
+    nextLows[to] = lows[i]!;
+    nextHighs[to] = highs[i]!;
+    nextOrder[to] = order[i]!;
   }
-  const records = a.slice(from * STRIDE, to * STRIDE);
-  for (let i = 0; i < n; i++) {
+}
+
+/** radixSortRecords(): copies records `[start, end)` of the sorted order. */
+function radixPlace(
+  a: Float64Array,
+  from: number,
+  records: Float64Array,
+  order: Uint32Array,
+  start: number,
+  end: number,
+): void {
+  for (let i = start; i < end; i++) {
     const src = order[i]! * STRIDE;
     const dst = (from + i) * STRIDE;
     a[dst] = records[src]!;
     a[dst + 1] = records[src + 1]!;
     a[dst + 2] = records[src + 2]!;
   }
-  // Equal whens are in the heap's order: put each run of them in seq order.
-  for (let i = 0; i < n;) {
+}
+
+/**
+ * radixSortRecords(): sorts by seq each run of equal whens that starts in
+ * `[start, end)` (it may end past `end`, up to `n`).
+ *
+ * @returns Where the next run starts.
+ */
+function sortTies(
+  a: Float64Array,
+  from: number,
+  lows: Uint32Array,
+  highs: Uint32Array,
+  start: number,
+  end: number,
+  n: number,
+): number {
+  let i = start;
+  while (i < end) {
+    const low = lows[i]!, high = highs[i]!;
     let j = i + 1;
-    while (j < n && lows[j] === lows[i] && highs[j] === highs[i]) j++;
+    while (j < n && lows[j] === low && highs[j] === high) j++;
     if (j - i > 1) quickSort(a, from + i, from + j, 2 * Math.log2(j - i) + 2);
     i = j;
   }
+  return i;
 }
 
 function quickSort(
