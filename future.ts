@@ -137,6 +137,8 @@ export class Future<T> implements PromiseLike<T> {
       future.#value = msg;
       return true;
     };
+    futureHooks.addCallback = (future, fn) => future.#addCallback(fn);
+    futureHooks.blocking = undefined;
     futureHooks.runCallbacksNow = (future) => {
       const callbacks = future.#takeCallbacks();
       for (const callback of callbacks) {
@@ -438,6 +440,49 @@ export class Future<T> implements PromiseLike<T> {
       // future at once, which schedules the wakeup.
       if (task !== undefined) taskHooks.awaiting(task, this);
     });
+  }
+
+  /**
+   * Makes `yield* future` work in a generator task (asyncio's
+   * `yield from future`, the coroutine protocol of `Future.__await__`): a
+   * pending future suspends the generator until it is done, then `yield*`
+   * evaluates to its result, or throws its exception (a
+   * {@linkcode CancelledError} if it was cancelled).
+   *
+   * A generator driven by a {@linkcode Task} is stepped by the loop itself,
+   * with no promise in between: it resumes inside the future's done
+   * callback, exactly as an asyncio coroutine resumes in its task's
+   * wakeup.
+   *
+   * @returns A generator that yields the future while it is pending and
+   * returns its result.
+   * @throws {Error} If the generator is resumed while the future is still
+   * pending (it was not driven by a task).
+   *
+   * @example Usage
+   * ```ts
+   * import { EventLoop, Future } from "@asyncio-ts/asyncio";
+   * import assert from "node:assert/strict";
+   *
+   * const loop = new EventLoop();
+   * const result = await loop.runUntilComplete(function* () {
+   *   const future = loop.createFuture<number>();
+   *   loop.callSoon(() => future.setResult(21));
+   *   return 2 * (yield* future);
+   * });
+   * assert.equal(result, 42);
+   * loop.close();
+   * ```
+   */
+  *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
+    if (this.#status === PENDING) {
+      futureHooks.blocking = this;
+      yield this;
+      if (this.#status === PENDING) {
+        throw new Error("yield* wasn't used with future");
+      }
+    }
+    return this.result();
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   checkCoroutine,
   checkLoop,
   checkOptions,
+  isGenerator,
 } from "./_validate.ts";
 
 /**
@@ -23,6 +24,19 @@ import {
  * asyncio starts a coroutine, or a promise of work that is already running.
  */
 export type Coroutine<T> = (() => T | PromiseLike<T>) | PromiseLike<T>;
+
+/**
+ * A generator coroutine: a generator function (called on the task's first
+ * step) or a generator not started yet, as asyncio's generator-based
+ * coroutines (`yield from future`). The task steps it itself: `yield*
+ * future` suspends it until the future is done and evaluates to its
+ * result, a bare `yield` gives up one loop iteration (asyncio's
+ * `sleep(0)`), and cancellation is thrown in at the `yield*` it is
+ * suspended on.
+ */
+export type GeneratorCoroutine<T> =
+  | (() => Generator<unknown, T, unknown>)
+  | Generator<unknown, T, unknown>;
 
 /** Options for {@linkcode Task} and {@linkcode EventLoop.createTask}. */
 export interface TaskOptions {
@@ -84,12 +98,21 @@ function compactUnswept(): void {
   compactAt = Math.max(1024, 2 * unswept.length);
 }
 
-const stepHooks = {} as { start(task: Task<unknown>): void };
+const stepHooks = {} as {
+  start(task: Task<unknown>): void;
+  step(task: Task<unknown>, error: Error | undefined): void;
+};
 
 /** A task's first step (CPython's `Task.__step`): start its function. */
 function step(task: Task<unknown>): void {
   stepHooks.start(task);
 }
+
+/** A generator task's next step, after a bare `yield` or with an error. */
+function stepAgain(task: Task<unknown>, error?: Error): void {
+  stepHooks.step(task, error);
+}
+
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === "object" || typeof value === "function") &&
@@ -139,7 +162,11 @@ function abortMessage(reason: unknown): string | undefined {
  * ```
  */
 export class Task<T> extends Future<T> {
-  #coro: (() => T | PromiseLike<T>) | undefined;
+  #coro: (() => unknown) | undefined;
+  /** The generator a generator task steps. */
+  #gen: Generator<unknown, T, unknown> | undefined;
+  /** The done callback that steps a generator task on its waiter. */
+  #wakeup: ((future: Future<unknown>) => void) | undefined;
   /** The name, or the `N` of the default name `Task-N`. */
   #name: string | number;
   #futWaiter: Future<unknown> | undefined;
@@ -153,6 +180,7 @@ export class Task<T> extends Future<T> {
 
   static {
     stepHooks.start = (task) => task.#start();
+    stepHooks.step = (task, error) => task.#step(error);
     taskHooks.ref = (task) => task.#ref ??= new WeakRef(task);
     taskHooks.register = (task) => {
       const ref = taskHooks.ref(task);
@@ -198,7 +226,20 @@ export class Task<T> extends Future<T> {
    * `options` is not an object, `options.loop` is not an event loop, or
    * `options.signal` is not an `AbortSignal`.
    */
-  constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
+  constructor(coro: GeneratorCoroutine<T>, options?: TaskOptions);
+  /**
+   * Creates a task and schedules its first step.
+   *
+   * @param coro An `async` function to call on the first step, or a promise
+   * of work that is already running.
+   * @param options The task's name, loop, and an `AbortSignal` that cancels
+   * it.
+   */
+  constructor(coro: Coroutine<T>, options?: TaskOptions);
+  constructor(
+    coro: Coroutine<T> | GeneratorCoroutine<T>,
+    options: TaskOptions = {},
+  ) {
     checkCoroutine("Task", "coro", coro);
     checkOptions("Task", "{ name, loop, signal }", options);
     if (options?.loop !== undefined) {
@@ -221,7 +262,10 @@ export class Task<T> extends Future<T> {
     if (unswept.length >= compactAt) compactUnswept();
     if (typeof coro === "function") {
       loop.callSoon(step, this as Task<unknown>);
-      this.#coro = coro as () => T | PromiseLike<T>;
+      this.#coro = coro;
+    } else if (isGenerator(coro)) {
+      loop.callSoon(step, this as Task<unknown>);
+      this.#gen = coro;
     } else {
       loopHooks.detach(loop, this as Task<unknown>);
       this.#follow(coro);
@@ -363,6 +407,10 @@ export class Task<T> extends Future<T> {
   }
 
   #start(): void {
+    if (this.#gen !== undefined) {
+      this.#step(undefined);
+      return;
+    }
     const coro = this.#coro!;
     this.#coro = undefined;
     if (this.#mustCancel) {
@@ -377,16 +425,101 @@ export class Task<T> extends Future<T> {
       );
       return;
     }
-    loopHooks.resumed(this.getLoop(), this as Task<unknown>);
-    let result: T | PromiseLike<T>;
+    const loop = this.getLoop();
+    loopHooks.resumed(loop, this as Task<unknown>);
+    let result: unknown;
     try {
       result = coro();
     } catch (error) {
       this.#fail(error);
       return;
     }
-    if (isThenable(result)) this.#follow(result);
-    else this.#finish(result);
+    if (isThenable(result)) this.#follow(result as PromiseLike<T>);
+    else if (isGenerator(result)) {
+      // A generator function: nothing of it ran yet; step it from here.
+      loopHooks.notResumed(loop);
+      this.#gen = result as Generator<unknown, T, unknown>;
+      this.#step(undefined);
+    } else this.#finish(result as T);
+  }
+
+  /**
+   * One step of a generator task, CPython's `Task.__step`: resume the
+   * generator (or throw `error` into it), then act on what it yields.
+   */
+  #step(error: Error | undefined): void {
+    if (this.done()) return;
+    this.#futWaiter = undefined;
+    if (this.#mustCancel) {
+      this.#mustCancel = false;
+      if (!(error instanceof CancelledError)) {
+        error = new CancelledError(this.#cancelMessage);
+      }
+    }
+    const loop = this.getLoop();
+    const gen = this.#gen!;
+    let next: IteratorResult<unknown, T>;
+    futureHooks.blocking = undefined;
+    loopHooks.enterStep(loop, this as Task<unknown>);
+    try {
+      next = error === undefined ? gen.next() : gen.throw(error);
+    } catch (thrown) {
+      loopHooks.leaveStep(loop);
+      this.#fail(thrown);
+      return;
+    }
+    loopHooks.leaveStep(loop);
+    if (next.done) {
+      this.#finish(next.value);
+      return;
+    }
+    const value = next.value;
+    if (value instanceof Future) {
+      // Read through a cast: the assignment above narrowed the property.
+      const blocking = futureHooks.blocking as Future<unknown> | undefined;
+      if (blocking !== value) {
+        loop.callSoon(
+          stepAgain,
+          this as Task<unknown>,
+          new Error(
+            `yield was used instead of yield* in task ${this} with ${value}`,
+          ),
+        );
+      } else if (value.getLoop() !== loop) {
+        loop.callSoon(
+          stepAgain,
+          this as Task<unknown>,
+          new Error(
+            `Task ${this} got Future ${value} attached to a different loop`,
+          ),
+        );
+      } else if ((value as unknown) === this) {
+        loop.callSoon(
+          stepAgain,
+          this as Task<unknown>,
+          new Error(`Task cannot await on itself: ${this}`),
+        );
+      } else {
+        futureHooks.addCallback(
+          value,
+          this.#wakeup ??= () => this.#step(undefined),
+        );
+        this.#futWaiter = value;
+        if (this.#mustCancel && value.cancel(this.#cancelMessage)) {
+          this.#mustCancel = false;
+        }
+      }
+      futureHooks.blocking = undefined;
+    } else if (value === undefined) {
+      // A bare `yield`: asyncio's `sleep(0)`, one iteration.
+      loop.callSoon(stepAgain, this as Task<unknown>);
+    } else {
+      loop.callSoon(
+        stepAgain,
+        this as Task<unknown>,
+        new Error(`Task got bad yield: ${repr(value)}`),
+      );
+    }
   }
 
   #follow(promise: PromiseLike<T>): void {
@@ -454,12 +587,29 @@ export class Task<T> extends Future<T> {
  * ```
  */
 export function createTask<T>(
+  coro: GeneratorCoroutine<T>,
+  options?: Omit<TaskOptions, "loop">,
+): Task<T>;
+/**
+ * Creates a task on the running loop, as `asyncio.create_task()`.
+ *
+ * @typeParam T The type of the result.
+ * @param coro An `async` function, called on the task's first step, or a
+ * promise of work that is already running.
+ * @param options The task's name, and an `AbortSignal` that cancels it.
+ * @returns The task.
+ */
+export function createTask<T>(
   coro: Coroutine<T>,
+  options?: Omit<TaskOptions, "loop">,
+): Task<T>;
+export function createTask<T>(
+  coro: Coroutine<T> | GeneratorCoroutine<T>,
   options: Omit<TaskOptions, "loop"> = {},
 ): Task<T> {
   const loop = loopHooks.running();
   if (loop === null) throw new Error("no running event loop");
-  return loop.createTask(coro, options);
+  return loop.createTask(coro as Coroutine<T>, options);
 }
 
 function resolveLoop(loop: EventLoop | undefined, method: string): EventLoop {

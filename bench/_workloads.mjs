@@ -167,6 +167,54 @@ async function awaitPingpong(lib, n) {
 }
 
 /**
+ * await_pingpong with generator tasks: the same two players, written as
+ * asyncio's generator coroutines (`yield* future`), stepped by the loop.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function awaitPingpongGen(lib, n) {
+  const loop = new lib.EventLoop();
+  /** @type {NumberFuture[]} */
+  const waiting = [];
+  let handoffs = 0;
+  /**
+   * @param {0 | 1} me
+   * @returns {Generator<unknown, number, unknown>}
+   */
+  function* player(me) {
+    const other = 1 - me;
+    for (;;) {
+      const future = loop.createFuture();
+      waiting[me] = future;
+      const value = yield* future;
+      if (value < 0) return value;
+      if (value >= n) {
+        waiting[other]?.setResult(-1);
+        return value;
+      }
+      handoffs++;
+      waiting[other]?.setResult(value + 1);
+    }
+  }
+  const start = now();
+  const results = await loop.runUntilComplete(function* () {
+    const a = loop.createTask(player(0));
+    const b = loop.createTask(player(1));
+    loop.callSoon(() => waiting[0]?.setResult(0));
+    return [yield* a, yield* b];
+  });
+  const seconds = now() - start;
+  loop.close();
+  check(handoffs === n, `await_pingpong made ${handoffs} hand-offs, not ${n}`);
+  check(
+    results.includes(n) && results.includes(-1),
+    `await_pingpong ended with ${results}, expected ${n} and -1`,
+  );
+  return seconds;
+}
+
+/**
  * timers_expired: schedule N timers with `callAt(now - r)`, r from a fixed
  * LCG in [0, 1) (all due, random order), cancel every second one, run, and
  * verify they ran in non-decreasing `when` order.
@@ -248,6 +296,44 @@ async function gatherSleep0(lib, n) {
   return seconds;
 }
 
+/**
+ * gather_sleep0 with generator tasks: each task is a generator coroutine
+ * that does `yield* sleep(0)` twice.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function gatherSleep0Gen(lib, n) {
+  const api = /** @type {Record<string, unknown>} */ (lib);
+  if (typeof api.sleep !== "function" || typeof api.gather !== "function") {
+    return null;
+  }
+  const { sleep, gather } = lib;
+  const loop = new lib.EventLoop();
+  /**
+   * @param {number} i
+   * @returns {Generator<unknown, number, unknown>}
+   */
+  function* work(i) {
+    yield* sleep(0);
+    yield* sleep(0);
+    return i;
+  }
+  const start = now();
+  const results = await loop.runUntilComplete(function* () {
+    const tasks = new Array(n);
+    for (let i = 0; i < n; i++) tasks[i] = loop.createTask(work(i));
+    return yield* gather(tasks);
+  });
+  const seconds = now() - start;
+  loop.close();
+  check(results.length === n, `gather_sleep0 gave ${results.length} results`);
+  for (let i = 0; i < n; i++) {
+    check(results[i] === i, `gather_sleep0 result ${i} is ${results[i]}`);
+  }
+  return seconds;
+}
+
 /** @type {Record<string, Workload>} */
 export const WORKLOADS = {
   "callsoon_batch": { n: 1_000_000, run: callsoonBatch },
@@ -259,6 +345,17 @@ export const WORKLOADS = {
 };
 
 /**
+ * The workloads with tasks, written with generator tasks (`--tasks
+ * generator`): the same work, the same checks.
+ *
+ * @type {Record<string, Workload>}
+ */
+export const GENERATOR_WORKLOADS = {
+  "await_pingpong": { n: 200_000, run: awaitPingpongGen },
+  "gather_sleep0": { n: 100_000, run: gatherSleep0Gen },
+};
+
+/**
  * Runs `name` at size `n`: warm-up runs of the same size until at least
  * `warmupOps` operations (and at least one run), then `runs` timed runs; the
  * median timed run is reported.
@@ -266,12 +363,15 @@ export const WORKLOADS = {
  * @param {Lib} lib
  * @param {string} impl
  * @param {string} name
- * @param {{ n?: number, runs?: number, warmupOps?: number }} [options]
+ * @param {{ n?: number, runs?: number, warmupOps?: number,
+ *   generator?: boolean }} [options] `generator`: the variant with
+ *   generator tasks, where there is one.
  * @returns {Promise<Record<string, unknown>>} The JSON line's fields; `ok`
  *   is `false` if a self-check failed.
  */
 export async function runWorkload(lib, impl, name, options = {}) {
-  const workload = WORKLOADS[name];
+  const workload = (options.generator ? GENERATOR_WORKLOADS[name] : undefined) ??
+    WORKLOADS[name];
   if (workload === undefined) {
     throw new Error(
       `Unknown workload ${JSON.stringify(name)}; expected one of ${
@@ -428,11 +528,20 @@ function parseCount(text, what) {
 export async function runCli(args, { lib, impl, usage, gcHint, heapUsed }) {
   /** @type {string[]} */
   const positional = [];
-  /** @type {{ n?: number, runs?: number, warmupOps?: number }} */
+  /** @type {{ n?: number, runs?: number, warmupOps?: number,
+   *   generator?: boolean }} */
   const options = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--runs") options.runs = parseCount(args[++i], "--runs");
+    else if (arg === "--tasks") {
+      const style = args[++i];
+      if (style !== "async" && style !== "generator") {
+        console.error(`--tasks expects async or generator, got ${style}`);
+        return 2;
+      }
+      options.generator = style === "generator";
+    }
     else if (arg === "--warmup-ops") {
       options.warmupOps = parseCount(args[++i], "--warmup-ops");
     } else if (arg === "-h" || arg === "--help") {
@@ -456,7 +565,12 @@ export async function runCli(args, { lib, impl, usage, gcHint, heapUsed }) {
     return 0;
   }
   if (size !== undefined) options.n = parseCount(size, "N");
-  const result = await runWorkload(lib, impl, name, options);
+  const result = await runWorkload(
+    lib,
+    options.generator ? `${impl}-gen` : impl,
+    name,
+    options,
+  );
   console.log(JSON.stringify(result));
   if (result.ok === false) {
     console.error(result.error);
