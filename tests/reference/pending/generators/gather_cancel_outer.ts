@@ -28,7 +28,7 @@ function* child(name: string, swallow = false): Generator<unknown, string> {
 }
 
 function* main(): Generator<unknown, void> {
-  let g = gather([child("a"), child("b")]);
+  const g = gather([child("a"), child("b")]);
   yield* sleep(0);
   print("main: cancel() ->", g.cancel("stop them"), "again ->", g.cancel());
   try {
@@ -51,11 +51,11 @@ function* main(): Generator<unknown, void> {
     print("main: second gather raised CancelledError with", msg(e));
   }
 
-  g = gather([child("e", true)]);
+  const g3 = gather([child("e", true)]);
   yield* sleep(0);
-  g.cancel("only child swallows");
+  g3.cancel("only child swallows");
   try {
-    print("main: got", yield* g);
+    print("main: got", yield* g3);
   } catch (e) {
     if (!(e instanceof CancelledError)) throw e;
     print("main: third gather raised CancelledError with", msg(e));
