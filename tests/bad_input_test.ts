@@ -14,6 +14,7 @@ import {
   CancelledError,
   createTask,
   currentTask,
+  ensureFuture,
   EventLoop,
   ExceptionGroup,
   Future,
@@ -605,6 +606,94 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => shield(bad<Future<unknown>>(42)),
       error: TypeError,
       message: `shield() expected \`awaitable\` to be ${awaitable}, got 42`,
+    },
+    // ensureFuture, and iterators that are not generators where a
+    // generator coroutine may go
+    {
+      call: "ensureFuture(42)",
+      run: () => ensureFuture(bad<Future<unknown>>(42)),
+      error: TypeError,
+      message:
+        `ensureFuture() expected \`awaitable\` to be ${awaitable}, got 42`,
+    },
+    {
+      call: "ensureFuture(null)",
+      run: () => ensureFuture(bad<Future<unknown>>(null)),
+      error: TypeError,
+      message:
+        `ensureFuture() expected \`awaitable\` to be ${awaitable}, got null`,
+    },
+    {
+      call: 'ensureFuture("x")',
+      run: () => ensureFuture(bad<Future<unknown>>("x")),
+      error: TypeError,
+      message:
+        `ensureFuture() expected \`awaitable\` to be ${awaitable}, got "x"`,
+    },
+    {
+      call: "ensureFuture(an array iterator)",
+      run: () => ensureFuture(bad<Future<unknown>>([1][Symbol.iterator]())),
+      error: TypeError,
+      message:
+        `ensureFuture() expected \`awaitable\` to be ${awaitable}, got Iterator {}`,
+    },
+    {
+      call: "ensureFuture(future, 42)",
+      run: () => ensureFuture(pending, bad(42)),
+      error: TypeError,
+      message:
+        "ensureFuture() expected `options` to be an object such as { loop }, got 42",
+    },
+    {
+      call: "ensureFuture(future, null)",
+      run: () => ensureFuture(pending, bad(null)),
+      error: TypeError,
+      message:
+        "ensureFuture() expected `options` to be an object such as { loop }, got null",
+    },
+    {
+      call: "ensureFuture(future, { loop: 42 })",
+      run: () => ensureFuture(pending, { loop: bad(42) }),
+      error: TypeError,
+      message:
+        "ensureFuture() expected `options.loop` to be an EventLoop, got 42",
+    },
+    {
+      call: "ensureFuture(future, { loop: other })",
+      run: () => ensureFuture(pending, { loop: other }),
+      error: Error,
+      message:
+        "The future belongs to a different loop than the one specified as the loop argument",
+    },
+    {
+      call: "ensureFuture(promise, { loop: {} })",
+      run: () => ensureFuture(Promise.resolve(1), { loop: bad({}) }),
+      error: TypeError,
+      message:
+        "ensureFuture() expected `options.loop` to be an EventLoop, got {}",
+    },
+    {
+      call: "loop.createTask({ next() {} })",
+      run: () => loop.createTask(bad<() => void>({ next() {} })),
+      error: TypeError,
+      message:
+        "createTask() expected `coro` to be a function or a promise, got { next: [Function: next] }",
+    },
+    {
+      call: "new Task(an array iterator, { loop })",
+      run: () => new Task(bad<() => void>([1][Symbol.iterator]()), { loop }),
+      error: TypeError,
+      message:
+        "Task() expected `coro` to be a function or a promise, got Iterator {}",
+    },
+    {
+      call: "loop.runUntilComplete(an array iterator)",
+      run: () =>
+        loop.runUntilComplete(bad<Future<unknown>>([1][Symbol.iterator]())),
+      error: TypeError,
+      message:
+        `runUntilComplete() expected \`awaitable\` to be ${awaitable}, got Iterator {}`,
+      outsideOnly: true,
     },
     // wait, asCompleted
     {
