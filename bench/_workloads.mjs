@@ -370,8 +370,9 @@ export const GENERATOR_WORKLOADS = {
  *   is `false` if a self-check failed.
  */
 export async function runWorkload(lib, impl, name, options = {}) {
-  const workload = (options.generator ? GENERATOR_WORKLOADS[name] : undefined) ??
-    WORKLOADS[name];
+  const workload =
+    (options.generator ? GENERATOR_WORKLOADS[name] : undefined) ??
+      WORKLOADS[name];
   if (workload === undefined) {
     throw new Error(
       `Unknown workload ${JSON.stringify(name)}; expected one of ${
@@ -417,6 +418,7 @@ export async function runWorkload(lib, impl, name, options = {}) {
  *   array (the 8-byte slot included, as in Python's list).
  * - `task`: a task suspended on a shared pending future (its `await`
  *   registration included), held in a preallocated array.
+ * - `task-gen`: the same with a generator task (`yield* shared`).
  *
  * @param {Lib} lib
  * @param {string} kind
@@ -461,12 +463,24 @@ export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
       await loop.runForever();
       break;
     }
+    case "task-gen": {
+      /** @returns {Generator<unknown, void, unknown>} */
+      const waiter = function* () {
+        yield* shared;
+      };
+      fullGc();
+      before = heapUsed();
+      for (let i = 0; i < count; i++) keep[i] = loop.createTask(waiter());
+      loop.stop();
+      await loop.runForever();
+      break;
+    }
     default:
       throw new Error(`Unknown memory kind ${JSON.stringify(kind)}`);
   }
   fullGc();
   const bytes = (heapUsed() - before) / count;
-  if (kind === "task") {
+  if (kind === "task" || kind === "task-gen") {
     const tasks = /** @type {Array<{ done(): boolean }>} */ (keep);
     if (tasks.some((task) => task.done())) {
       throw new Error("memory/task: a task finished early");
@@ -489,7 +503,7 @@ export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
  * @param {{ count: number, gc: () => void, heapUsed: () => number }} host
  */
 export async function printMemory(lib, impl, host) {
-  for (const kind of ["handle", "future", "task"]) {
+  for (const kind of ["handle", "future", "task", "task-gen"]) {
     const bytes = await measureMemory(lib, kind, host);
     console.log(JSON.stringify({
       memory: kind,
@@ -541,8 +555,7 @@ export async function runCli(args, { lib, impl, usage, gcHint, heapUsed }) {
         return 2;
       }
       options.generator = style === "generator";
-    }
-    else if (arg === "--warmup-ops") {
+    } else if (arg === "--warmup-ops") {
       options.warmupOps = parseCount(args[++i], "--warmup-ops");
     } else if (arg === "-h" || arg === "--help") {
       console.log(usage);
