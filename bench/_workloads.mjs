@@ -334,6 +334,11 @@ async function gatherSleep0Gen(lib, n) {
   return seconds;
 }
 
+/** Warm-up runs go on until this much time has passed (and N ops ran). */
+const WARMUP_SECONDS = 1;
+/** ... or this many runs. */
+const MAX_WARMUP_RUNS = 20;
+
 /** @type {Record<string, Workload>} */
 export const WORKLOADS = {
   "callsoon_batch": { n: 1_000_000, run: callsoonBatch },
@@ -357,8 +362,8 @@ export const GENERATOR_WORKLOADS = {
 
 /**
  * Runs `name` at size `n`: warm-up runs of the same size until at least
- * `warmupOps` operations (and at least one run), then `runs` timed runs; the
- * median timed run is reported.
+ * `warmupOps` operations (and at least one run) and at least one second (or
+ * 20 runs), then `runs` timed runs; the median timed run is reported.
  *
  * @param {Lib} lib
  * @param {string} impl
@@ -383,13 +388,22 @@ export async function runWorkload(lib, impl, name, options = {}) {
   const n = options.n ?? workload.n;
   const runs = options.runs ?? 1;
   const warmupOps = options.warmupOps ?? n;
+  // Warm up to a steady state: at least `warmupOps` operations (one run by
+  // default) and at least WARMUP_SECONDS of running, since a workload that
+  // runs for 50 ms is timed before V8's optimizing tiers have compiled it.
   let warmed = 0;
+  let warmups = 0;
+  const warmStart = now();
   do {
     if (await workload.run(lib, n) === null) {
       return { workload: name, impl, ops: n, skipped: true };
     }
     warmed += n;
-  } while (warmed < warmupOps);
+    warmups++;
+  } while (
+    warmed < warmupOps ||
+    (now() - warmStart < WARMUP_SECONDS && warmups < MAX_WARMUP_RUNS)
+  );
   /** @type {number[]} */
   const times = [];
   for (let i = 0; i < runs; i++) {
