@@ -177,18 +177,11 @@ export class Future<T> implements PromiseLike<T> {
     futureHooks.resuming = false;
     futureAwait.pending = (future) => future.#status === PENDING;
     futureHooks.runCallbacksNow = (future) => {
-      const callbacks = future.#takeCallbacks();
-      for (const callback of callbacks) {
-        try {
-          callback(future);
-        } catch (exception) {
-          future.#loop.callExceptionHandler({
-            message: `Exception in callback ${formatCallback(callback, repr)}`,
-            exception,
-            future,
-          });
-        }
-      }
+      const callbacks = future.#callbacks;
+      if (callbacks === undefined) return;
+      future.#callbacks = undefined;
+      if (typeof callbacks === "function") future.#runNow(callbacks);
+      else for (const callback of callbacks) future.#runNow(callback);
     };
   }
 
@@ -613,11 +606,19 @@ export class Future<T> implements PromiseLike<T> {
     return typeof callbacks === "function" ? [callbacks] : callbacks;
   }
 
-  #takeCallbacks(): DoneCallback[] {
-    const callbacks = this.#callbackList();
-    this.#callbacks = undefined;
-    return callbacks;
+  /** Runs a done callback at once, reporting what it throws. */
+  #runNow(callback: DoneCallback): void {
+    try {
+      callback(this);
+    } catch (exception) {
+      this.#loop.callExceptionHandler({
+        message: `Exception in callback ${formatCallback(callback, repr)}`,
+        exception,
+        future: this,
+      });
+    }
   }
+
 
   /** Settles the promise of a `then()` with the outcome. */
   #settle<R1, R2>(
