@@ -492,49 +492,40 @@ export class Task<T> extends Future<T> {
       return;
     }
     const yielded = next.value;
+    // In the order of CPython's `__step`: any future of another loop, then
+    // a future not reached through `yield*`, then what is not a future.
+    let problem: string | undefined;
     if (yielded instanceof Future) {
       // Read through a cast: the assignment above narrowed the property.
       const blocking = futureHooks.blocking as Future<unknown> | undefined;
-      if (blocking !== yielded) {
-        loop.callSoon(
-          stepAgain,
-          this as Task<unknown>,
-          new Error(
-            `yield was used instead of yield* in task ${this} with ${yielded}`,
-          ),
-        );
-      } else if (yielded.getLoop() !== loop) {
-        loop.callSoon(
-          stepAgain,
-          this as Task<unknown>,
-          new Error(
-            `Task ${this} got Future ${yielded} attached to a different loop`,
-          ),
-        );
+      futureHooks.blocking = undefined;
+      if (yielded.getLoop() !== loop) {
+        problem =
+          `Task ${this} got Future ${yielded} attached to a different loop`;
+      } else if (blocking !== yielded) {
+        problem =
+          `yield was used instead of yield* in task ${this} with ${yielded}`;
       } else if ((yielded as unknown) === this) {
-        loop.callSoon(
-          stepAgain,
-          this as Task<unknown>,
-          new Error(`Task cannot await on itself: ${this}`),
-        );
+        problem = `Task cannot await on itself: ${this}`;
       } else {
         futureHooks.addCallback(yielded, this.#wakeup ??= this.#makeWakeup());
         this.#futWaiter = yielded;
         if (this.#mustCancel && yielded.cancel(this.#cancelMessage)) {
           this.#mustCancel = false;
         }
+        return;
       }
-      futureHooks.blocking = undefined;
     } else if (yielded === undefined) {
       // A bare `yield`: asyncio's `sleep(0)`, one iteration.
       loop.callSoon(stepAgain, this as Task<unknown>);
-    } else {
-      loop.callSoon(
-        stepAgain,
-        this as Task<unknown>,
-        new Error(`Task got bad yield: ${repr(yielded)}`),
-      );
-    }
+      return;
+    } else if (isGenerator(yielded)) {
+      problem =
+        `yield was used instead of yield* for generator in task ${this} with ${
+          repr(yielded)
+        }`;
+    } else problem = `Task got bad yield: ${repr(yielded)}`;
+    loop.callSoon(stepAgain, this as Task<unknown>, new Error(problem));
   }
 
   /**
