@@ -94,6 +94,12 @@ export const futureHooks = {} as {
    * `yield future`.
    */
   blocking: Future<unknown> | undefined;
+  /**
+   * Set by a task right before it resumes a generator suspended on a
+   * future, with the future's result; the iterator of `yield* future`
+   * checks and clears it.
+   */
+  resuming: boolean;
 };
 
 /** Hooks that task.ts fills in. */

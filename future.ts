@@ -76,6 +76,41 @@ const unretrieved = new FinalizationRegistry<Unretrieved>((held) => {
 type DoneCallback = AnyFunction;
 
 /**
+ * The iterator behind `yield* future`, CPython's `Future.__await__`. One
+ * object serves every future: `[Symbol.iterator]()` hands it the future,
+ * and `yield*` calls `next()` at once, which yields the future if it is
+ * pending (or returns its result). A task resumes the generator with the
+ * future's result, as CPython's `__wakeup` reads it (an exception is
+ * thrown in instead), so resuming needs no state: no generator object per
+ * `await`, which is most of what a suspended task would otherwise hold.
+ */
+const futureAwait = {
+  future: undefined as Future<unknown> | undefined,
+  pending: (_future: Future<unknown>): boolean => false,
+  next(value?: unknown): IteratorResult<Future<unknown>, unknown> {
+    const future = this.future;
+    if (future !== undefined) {
+      this.future = undefined;
+      if (this.pending(future)) {
+        futureHooks.blocking = future;
+        return { value: future, done: false };
+      }
+      return { value: future.result(), done: true };
+    }
+    // Resumed: only a task may do that, and it sends the result.
+    if (!futureHooks.resuming) {
+      throw new Error("yield* wasn't used with future");
+    }
+    futureHooks.resuming = false;
+    return { value, done: true };
+  },
+  throw(error: unknown): never {
+    futureHooks.resuming = false;
+    throw error;
+  },
+};
+
+/**
  * A result that is not there yet, settled once by
  * {@linkcode Future.setResult}, {@linkcode Future.setException} or
  * {@linkcode Future.cancel}.
@@ -139,19 +174,14 @@ export class Future<T> implements PromiseLike<T> {
     };
     futureHooks.addCallback = (future, fn) => future.#addCallback(fn);
     futureHooks.blocking = undefined;
+    futureHooks.resuming = false;
+    futureAwait.pending = (future) => future.#status === PENDING;
     futureHooks.runCallbacksNow = (future) => {
-      const callbacks = future.#takeCallbacks();
-      for (const callback of callbacks) {
-        try {
-          callback(future);
-        } catch (exception) {
-          future.#loop.callExceptionHandler({
-            message: `Exception in callback ${formatCallback(callback, repr)}`,
-            exception,
-            future,
-          });
-        }
-      }
+      const callbacks = future.#callbacks;
+      if (callbacks === undefined) return;
+      future.#callbacks = undefined;
+      if (typeof callbacks === "function") future.#runNow(callbacks);
+      else for (const callback of callbacks) future.#runNow(callback);
     };
   }
 
@@ -454,10 +484,10 @@ export class Future<T> implements PromiseLike<T> {
    * callback, exactly as an asyncio coroutine resumes in its task's
    * wakeup.
    *
-   * @returns A generator that yields the future while it is pending and
+   * @returns An iterator that yields the future while it is pending and
    * returns its result.
-   * @throws {Error} If the generator is resumed while the future is still
-   * pending (it was not driven by a task).
+   * @throws {Error} If it is resumed by something else than a task (the
+   * generator was not driven by one).
    *
    * @example Usage
    * ```ts
@@ -474,15 +504,9 @@ export class Future<T> implements PromiseLike<T> {
    * loop.close();
    * ```
    */
-  *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
-    if (this.#status === PENDING) {
-      futureHooks.blocking = this;
-      yield this;
-      if (this.#status === PENDING) {
-        throw new Error("yield* wasn't used with future");
-      }
-    }
-    return this.result();
+  [Symbol.iterator](): Iterator<Future<T>, T, unknown> {
+    futureAwait.future = this as Future<unknown>;
+    return futureAwait as Iterator<Future<T>, T, unknown>;
   }
 
   /**
@@ -582,11 +606,19 @@ export class Future<T> implements PromiseLike<T> {
     return typeof callbacks === "function" ? [callbacks] : callbacks;
   }
 
-  #takeCallbacks(): DoneCallback[] {
-    const callbacks = this.#callbackList();
-    this.#callbacks = undefined;
-    return callbacks;
+  /** Runs a done callback at once, reporting what it throws. */
+  #runNow(callback: DoneCallback): void {
+    try {
+      callback(this);
+    } catch (exception) {
+      this.#loop.callExceptionHandler({
+        message: `Exception in callback ${formatCallback(callback, repr)}`,
+        exception,
+        future: this,
+      });
+    }
   }
+
 
   /** Settles the promise of a `then()` with the outcome. */
   #settle<R1, R2>(

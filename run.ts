@@ -8,11 +8,7 @@
 import { loopHooks } from "./_hooks.ts";
 import { EventLoop, type EventLoopOptions, setEventLoop } from "./loop.ts";
 import { argumentError, checkOptions, isGenerator } from "./_validate.ts";
-import {
-  allTasks,
-  type Coroutine,
-  type GeneratorCoroutine,
-} from "./task.ts";
+import { allTasks, type Coroutine, type GeneratorCoroutine } from "./task.ts";
 import { gather } from "./gather.ts";
 
 /**

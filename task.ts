@@ -64,21 +64,30 @@ let taskCounter = 0;
 // stops (or when the array has doubled) are swept into the weak registry;
 // the others never pay for it. A pending task dropped meanwhile is held
 // until that sweep, then collected and reported.
-const liveTasks = new Set<WeakRef<Task<unknown>>>();
+const liveTasks = new Set<PendingTask>();
 let unswept: Task<unknown>[] = [];
 let compactAt = 1024;
 
+/**
+ * A registered task, as the registry holds it. Finishing marks it `done`
+ * rather than unregistering it from `forget`: an unregister token costs
+ * more memory than the task's finalization callback costs time.
+ */
 interface PendingTask {
   ref: WeakRef<Task<unknown>>;
   loop: EventLoop;
-  name: string;
+  /** The name, or the `N` of `Task-N`, as the task held it. */
+  name: string | number;
+  done: boolean;
 }
 
 const forget = new FinalizationRegistry<PendingTask>((held) => {
-  liveTasks.delete(held.ref);
+  if (held.done) return;
+  liveTasks.delete(held);
+  const name = typeof held.name === "number" ? `Task-${held.name}` : held.name;
   held.loop.callExceptionHandler({
     message: "Task was destroyed but it is pending!",
-    taskRepr: `<Task pending name=${repr(held.name)}>`,
+    taskRepr: `<Task pending name=${repr(name)}>`,
   });
 });
 
@@ -100,7 +109,7 @@ function compactUnswept(): void {
 
 const stepHooks = {} as {
   start(task: Task<unknown>): void;
-  step(task: Task<unknown>, error: Error | undefined): void;
+  step(task: Task<unknown>, thrown: boolean, value: unknown): void;
 };
 
 /** A task's first step (CPython's `Task.__step`): start its function. */
@@ -110,9 +119,8 @@ function step(task: Task<unknown>): void {
 
 /** A generator task's next step, after a bare `yield` or with an error. */
 function stepAgain(task: Task<unknown>, error?: Error): void {
-  stepHooks.step(task, error);
+  stepHooks.step(task, error !== undefined, error);
 }
-
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === "object" || typeof value === "function") &&
@@ -174,23 +182,25 @@ export class Task<T> extends Future<T> {
   #cancelMessage: string | undefined;
   #cancelRequests = 0;
   #ref: WeakRef<Task<unknown>> | undefined;
-  #registered = false;
+  /** Its entry in the registry of live tasks, once swept into it. */
+  #held: PendingTask | undefined;
   #controller: AbortController | undefined;
   #unlisten: (() => void) | undefined;
 
   static {
     stepHooks.start = (task) => task.#start();
-    stepHooks.step = (task, error) => task.#step(error);
+    stepHooks.step = (task, thrown, value) => task.#step(thrown, value);
     taskHooks.ref = (task) => task.#ref ??= new WeakRef(task);
     taskHooks.register = (task) => {
-      const ref = taskHooks.ref(task);
-      task.#registered = true;
-      liveTasks.add(ref);
-      forget.register(
-        task,
-        { ref, loop: task.getLoop(), name: task.getName() },
-        ref,
-      );
+      const held: PendingTask = {
+        ref: taskHooks.ref(task),
+        loop: task.getLoop(),
+        name: task.#name,
+        done: false,
+      };
+      task.#held = held;
+      liveTasks.add(held);
+      forget.register(task, held);
     };
     taskHooks.awaiting = (task, future) => {
       task.#futWaiter = future;
@@ -297,6 +307,7 @@ export class Task<T> extends Future<T> {
    */
   setName(value: unknown): void {
     this.#name = String(value);
+    if (this.#held !== undefined) this.#held.name = this.#name;
   }
 
   /**
@@ -408,7 +419,7 @@ export class Task<T> extends Future<T> {
 
   #start(): void {
     if (this.#gen !== undefined) {
-      this.#step(undefined);
+      this.#step(false, undefined);
       return;
     }
     const coro = this.#coro!;
@@ -439,87 +450,100 @@ export class Task<T> extends Future<T> {
       // A generator function: nothing of it ran yet; step it from here.
       loopHooks.notResumed(loop);
       this.#gen = result as Generator<unknown, T, unknown>;
-      this.#step(undefined);
+      this.#step(false, undefined);
     } else this.#finish(result as T);
   }
 
   /**
    * One step of a generator task, CPython's `Task.__step`: resume the
-   * generator (or throw `error` into it), then act on what it yields.
+   * generator, with `value` (the result of the future it waited on) or by
+   * throwing `value` into it, then act on what it yields.
    */
-  #step(error: Error | undefined): void {
+  #step(thrown: boolean, value: unknown): void {
     if (this.done()) return;
+    const waiter = this.#futWaiter;
     this.#futWaiter = undefined;
     if (this.#mustCancel) {
       this.#mustCancel = false;
-      if (!(error instanceof CancelledError)) {
-        error = new CancelledError(this.#cancelMessage);
+      if (!(thrown && value instanceof CancelledError)) {
+        thrown = true;
+        value = new CancelledError(this.#cancelMessage);
       }
     }
     const loop = this.getLoop();
     const gen = this.#gen!;
     let next: IteratorResult<unknown, T>;
     futureHooks.blocking = undefined;
+    // The iterator of `yield* future` takes the result only from a task.
+    futureHooks.resuming = waiter !== undefined;
     loopHooks.enterStep(loop, this as Task<unknown>);
     try {
-      next = error === undefined ? gen.next() : gen.throw(error);
-    } catch (thrown) {
+      next = thrown ? gen.throw(value) : gen.next(value);
+    } catch (error) {
+      futureHooks.resuming = false;
       loopHooks.leaveStep(loop);
-      this.#fail(thrown);
+      this.#fail(error);
       return;
     }
+    futureHooks.resuming = false;
     loopHooks.leaveStep(loop);
     if (next.done) {
       this.#finish(next.value);
       return;
     }
-    const value = next.value;
-    if (value instanceof Future) {
+    const yielded = next.value;
+    // In the order of CPython's `__step`: any future of another loop, then
+    // a future not reached through `yield*`, then what is not a future.
+    let problem: string | undefined;
+    if (yielded instanceof Future) {
       // Read through a cast: the assignment above narrowed the property.
       const blocking = futureHooks.blocking as Future<unknown> | undefined;
-      if (blocking !== value) {
-        loop.callSoon(
-          stepAgain,
-          this as Task<unknown>,
-          new Error(
-            `yield was used instead of yield* in task ${this} with ${value}`,
-          ),
-        );
-      } else if (value.getLoop() !== loop) {
-        loop.callSoon(
-          stepAgain,
-          this as Task<unknown>,
-          new Error(
-            `Task ${this} got Future ${value} attached to a different loop`,
-          ),
-        );
-      } else if ((value as unknown) === this) {
-        loop.callSoon(
-          stepAgain,
-          this as Task<unknown>,
-          new Error(`Task cannot await on itself: ${this}`),
-        );
+      futureHooks.blocking = undefined;
+      if (yielded.getLoop() !== loop) {
+        problem =
+          `Task ${this} got Future ${yielded} attached to a different loop`;
+      } else if (blocking !== yielded) {
+        problem =
+          `yield was used instead of yield* in task ${this} with ${yielded}`;
+      } else if ((yielded as unknown) === this) {
+        problem = `Task cannot await on itself: ${this}`;
       } else {
-        futureHooks.addCallback(
-          value,
-          this.#wakeup ??= () => this.#step(undefined),
-        );
-        this.#futWaiter = value;
-        if (this.#mustCancel && value.cancel(this.#cancelMessage)) {
+        futureHooks.addCallback(yielded, this.#wakeup ??= this.#makeWakeup());
+        this.#futWaiter = yielded;
+        if (this.#mustCancel && yielded.cancel(this.#cancelMessage)) {
           this.#mustCancel = false;
         }
+        return;
       }
-      futureHooks.blocking = undefined;
-    } else if (value === undefined) {
+    } else if (yielded === undefined) {
       // A bare `yield`: asyncio's `sleep(0)`, one iteration.
       loop.callSoon(stepAgain, this as Task<unknown>);
-    } else {
-      loop.callSoon(
-        stepAgain,
-        this as Task<unknown>,
-        new Error(`Task got bad yield: ${repr(value)}`),
-      );
-    }
+      return;
+    } else if (isGenerator(yielded)) {
+      problem =
+        `yield was used instead of yield* for generator in task ${this} with ${
+          repr(yielded)
+        }`;
+    } else problem = `Task got bad yield: ${repr(yielded)}`;
+    loop.callSoon(stepAgain, this as Task<unknown>, new Error(problem));
+  }
+
+  /**
+   * The done callback a generator task waits with, CPython's `__wakeup`:
+   * it reads the future's result and resumes the generator with it, or
+   * throws the future's exception into it.
+   */
+  #makeWakeup(): (future: Future<unknown>) => void {
+    return (future) => {
+      let result: unknown;
+      try {
+        result = future.result();
+      } catch (error) {
+        this.#step(true, error);
+        return;
+      }
+      this.#step(false, result);
+    };
   }
 
   #follow(promise: PromiseLike<T>): void {
@@ -549,10 +573,11 @@ export class Task<T> extends Future<T> {
 
   #done(): void {
     this.#futWaiter = undefined;
-    if (this.#registered) {
-      this.#registered = false;
-      liveTasks.delete(this.#ref!);
-      forget.unregister(this.#ref!);
+    const held = this.#held;
+    if (held !== undefined) {
+      this.#held = undefined;
+      held.done = true;
+      liveTasks.delete(held);
     }
     this.#unlisten?.();
     this.#unlisten = undefined;
@@ -661,7 +686,7 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   const target = resolveLoop(loop, "allTasks");
   sweepTasks();
   const tasks = new Set<Task<unknown>>();
-  for (const ref of liveTasks) {
+  for (const { ref } of liveTasks) {
     const task = ref.deref();
     if (task !== undefined && !task.done() && task.getLoop() === target) {
       tasks.add(task);

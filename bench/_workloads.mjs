@@ -334,6 +334,11 @@ async function gatherSleep0Gen(lib, n) {
   return seconds;
 }
 
+/** Warm-up runs go on until this much time has passed (and N ops ran). */
+const WARMUP_SECONDS = 1;
+/** ... or this many runs. */
+const MAX_WARMUP_RUNS = 20;
+
 /** @type {Record<string, Workload>} */
 export const WORKLOADS = {
   "callsoon_batch": { n: 1_000_000, run: callsoonBatch },
@@ -357,8 +362,8 @@ export const GENERATOR_WORKLOADS = {
 
 /**
  * Runs `name` at size `n`: warm-up runs of the same size until at least
- * `warmupOps` operations (and at least one run), then `runs` timed runs; the
- * median timed run is reported.
+ * `warmupOps` operations (and at least one run) and at least one second (or
+ * 20 runs), then `runs` timed runs; the median timed run is reported.
  *
  * @param {Lib} lib
  * @param {string} impl
@@ -370,8 +375,9 @@ export const GENERATOR_WORKLOADS = {
  *   is `false` if a self-check failed.
  */
 export async function runWorkload(lib, impl, name, options = {}) {
-  const workload = (options.generator ? GENERATOR_WORKLOADS[name] : undefined) ??
-    WORKLOADS[name];
+  const workload =
+    (options.generator ? GENERATOR_WORKLOADS[name] : undefined) ??
+      WORKLOADS[name];
   if (workload === undefined) {
     throw new Error(
       `Unknown workload ${JSON.stringify(name)}; expected one of ${
@@ -382,13 +388,22 @@ export async function runWorkload(lib, impl, name, options = {}) {
   const n = options.n ?? workload.n;
   const runs = options.runs ?? 1;
   const warmupOps = options.warmupOps ?? n;
+  // Warm up to a steady state: at least `warmupOps` operations (one run by
+  // default) and at least WARMUP_SECONDS of running, since a workload that
+  // runs for 50 ms is timed before V8's optimizing tiers have compiled it.
   let warmed = 0;
+  let warmups = 0;
+  const warmStart = now();
   do {
     if (await workload.run(lib, n) === null) {
       return { workload: name, impl, ops: n, skipped: true };
     }
     warmed += n;
-  } while (warmed < warmupOps);
+    warmups++;
+  } while (
+    warmed < warmupOps ||
+    (now() - warmStart < WARMUP_SECONDS && warmups < MAX_WARMUP_RUNS)
+  );
   /** @type {number[]} */
   const times = [];
   for (let i = 0; i < runs; i++) {
@@ -417,6 +432,7 @@ export async function runWorkload(lib, impl, name, options = {}) {
  *   array (the 8-byte slot included, as in Python's list).
  * - `task`: a task suspended on a shared pending future (its `await`
  *   registration included), held in a preallocated array.
+ * - `task-gen`: the same with a generator task (`yield* shared`).
  *
  * @param {Lib} lib
  * @param {string} kind
@@ -461,12 +477,24 @@ export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
       await loop.runForever();
       break;
     }
+    case "task-gen": {
+      /** @returns {Generator<unknown, void, unknown>} */
+      const waiter = function* () {
+        yield* shared;
+      };
+      fullGc();
+      before = heapUsed();
+      for (let i = 0; i < count; i++) keep[i] = loop.createTask(waiter());
+      loop.stop();
+      await loop.runForever();
+      break;
+    }
     default:
       throw new Error(`Unknown memory kind ${JSON.stringify(kind)}`);
   }
   fullGc();
   const bytes = (heapUsed() - before) / count;
-  if (kind === "task") {
+  if (kind === "task" || kind === "task-gen") {
     const tasks = /** @type {Array<{ done(): boolean }>} */ (keep);
     if (tasks.some((task) => task.done())) {
       throw new Error("memory/task: a task finished early");
@@ -489,7 +517,7 @@ export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
  * @param {{ count: number, gc: () => void, heapUsed: () => number }} host
  */
 export async function printMemory(lib, impl, host) {
-  for (const kind of ["handle", "future", "task"]) {
+  for (const kind of ["handle", "future", "task", "task-gen"]) {
     const bytes = await measureMemory(lib, kind, host);
     console.log(JSON.stringify({
       memory: kind,
@@ -541,8 +569,7 @@ export async function runCli(args, { lib, impl, usage, gcHint, heapUsed }) {
         return 2;
       }
       options.generator = style === "generator";
-    }
-    else if (arg === "--warmup-ops") {
+    } else if (arg === "--warmup-ops") {
       options.warmupOps = parseCount(args[++i], "--warmup-ops");
     } else if (arg === "-h" || arg === "--help") {
       console.log(usage);
