@@ -2,8 +2,7 @@
 // wakeup runs, the task itself is cancelled with 'B' (the future is done,
 // so the request is kept for the next step). asyncio throws the future's
 // own CancelledError('A') into the coroutine: a CancelledError it is given
-// is kept, whatever the task's message. (Generator tasks: pending, the
-// generator gets CancelledError('B').)
+// is kept, whatever the task's message. (Generator tasks.)
 import {
   CancelledError,
   createTask,
@@ -11,9 +10,9 @@ import {
   getRunningLoop,
   run,
   sleep,
-} from "../../../../mod.ts";
-import { clock } from "../../_loop.ts";
-import { print, pyRepr } from "../../_py.ts";
+} from "../../../mod.ts";
+import { clock } from "../_loop.ts";
+import { print, pyRepr } from "../_py.ts";
 
 function msg(e: CancelledError): string {
   return e.message !== "" ? pyRepr(e.message) : "no message";

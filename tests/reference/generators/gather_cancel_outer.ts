@@ -3,9 +3,9 @@
 // returned, and even with return_exceptions=True. The gather then holds a
 // CancelledError as its exception rather than being cancelled. (Generator
 // children.)
-import { CancelledError, gather, run, sleep } from "../../../../mod.ts";
-import { clock } from "../../_loop.ts";
-import { print, pyRepr } from "../../_py.ts";
+import { CancelledError, gather, run, sleep } from "../../../mod.ts";
+import { clock } from "../_loop.ts";
+import { print, pyRepr } from "../_py.ts";
 
 function msg(e: CancelledError): string {
   return e.message !== "" ? pyRepr(e.message) : "no message";

@@ -10,9 +10,9 @@ import {
   getRunningLoop,
   run,
   sleep,
-} from "../../../../mod.ts";
-import { clock } from "../../_loop.ts";
-import { print, pyRepr } from "../../_py.ts";
+} from "../../../mod.ts";
+import { clock } from "../_loop.ts";
+import { print, pyRepr } from "../_py.ts";
 
 function* worker(phase: Future<string>): Generator<unknown, string> {
   const me = currentTask()!;

@@ -2,11 +2,11 @@
 // yielded bare is reported as attached to a different loop (the loop is
 // checked before how the future was yielded), and a generator yielded
 // instead of delegated to is reported as `yield` used instead of
-// `yield from` for a generator. (Pending: both are reported as "yield was
-// used instead of yield*" and "Task got bad yield: {}".)
-import { run } from "../../../../mod.ts";
-import { clock, newLoop } from "../../_loop.ts";
-import { print } from "../../_py.ts";
+// `yield from` for a generator. (Generator tasks: types.coroutine gives
+// the Python side raw yields.)
+import { run } from "../../../mod.ts";
+import { clock, newLoop } from "../_loop.ts";
+import { print } from "../_py.ts";
 
 function message(e: unknown): string {
   if (!(e instanceof Error)) throw e;
