@@ -631,11 +631,11 @@ function cases(loop: EventLoop): BadCase[] {
         `ensureFuture() expected \`awaitable\` to be ${awaitable}, got "x"`,
     },
     {
-      call: "ensureFuture(an array iterator)",
-      run: () => ensureFuture(bad<Future<unknown>>([1][Symbol.iterator]())),
+      call: "ensureFuture({ next() {} })",
+      run: () => ensureFuture(bad<Future<unknown>>({ next() {} })),
       error: TypeError,
       message:
-        `ensureFuture() expected \`awaitable\` to be ${awaitable}, got Iterator {}`,
+        `ensureFuture() expected \`awaitable\` to be ${awaitable}, got { next: [Function: next] }`,
     },
     {
       call: "ensureFuture(future, 42)",
@@ -680,19 +680,18 @@ function cases(loop: EventLoop): BadCase[] {
         "createTask() expected `coro` to be a function or a promise, got { next: [Function: next] }",
     },
     {
-      call: "new Task(an array iterator, { loop })",
-      run: () => new Task(bad<() => void>([1][Symbol.iterator]()), { loop }),
+      call: "new Task({ next() {}, throw() {} }, { loop })",
+      run: () => new Task(bad<() => void>({ next() {}, throw() {} }), { loop }),
       error: TypeError,
       message:
-        "Task() expected `coro` to be a function or a promise, got Iterator {}",
+        "Task() expected `coro` to be a function or a promise, got { next: [Function: next], throw: [Function: throw] }",
     },
     {
-      call: "loop.runUntilComplete(an array iterator)",
-      run: () =>
-        loop.runUntilComplete(bad<Future<unknown>>([1][Symbol.iterator]())),
+      call: "loop.runUntilComplete({ next() {} })",
+      run: () => loop.runUntilComplete(bad<Future<unknown>>({ next() {} })),
       error: TypeError,
       message:
-        `runUntilComplete() expected \`awaitable\` to be ${awaitable}, got Iterator {}`,
+        `runUntilComplete() expected \`awaitable\` to be ${awaitable}, got { next: [Function: next] }`,
       outsideOnly: true,
     },
     // wait, asCompleted

@@ -420,7 +420,7 @@ Deno.test("ensureFuture() rejects what cannot be awaited with a TypeError naming
       [42, "42"],
       [undefined, "undefined"],
       ["text", '"text"'],
-      [[1][Symbol.iterator](), "Iterator {}"],
+      [{ next() {} }, "{ next: [Function: next] }"],
     ] as const
   ) {
     assert.throws(
