@@ -76,39 +76,46 @@ const unretrieved = new FinalizationRegistry<Unretrieved>((held) => {
 type DoneCallback = AnyFunction;
 
 /**
- * The iterator behind `yield* future`, CPython's `Future.__await__`. One
- * object serves every future: `[Symbol.iterator]()` hands it the future,
- * and `yield*` calls `next()` at once, which yields the future if it is
- * pending (or returns its result). A task resumes the generator with the
- * future's result, as CPython's `__wakeup` reads it (an exception is
- * thrown in instead), so resuming needs no state: no generator object per
- * `await`, which is most of what a suspended task would otherwise hold.
+ * The iterator behind `yield* future`, CPython's `Future.__await__`: its
+ * first `next()` yields the future if it is pending (or returns its
+ * result); when a task resumes the generator, it sends the future's result
+ * (as CPython's `__wakeup` reads it; an exception is thrown in instead).
+ * A small object rather than a generator: a suspended task holds one per
+ * `yield*` it is suspended in.
  */
-const futureAwait = {
-  future: undefined as Future<unknown> | undefined,
-  pending: (_future: Future<unknown>): boolean => false,
-  next(value?: unknown): IteratorResult<Future<unknown>, unknown> {
-    const future = this.future;
-    if (future !== undefined) {
-      this.future = undefined;
-      if (this.pending(future)) {
-        futureHooks.blocking = future;
+class FutureIterator<T> implements Iterator<Future<T>, T, unknown> {
+  #future: Future<T>;
+  #started = false;
+
+  constructor(future: Future<T>) {
+    this.#future = future;
+  }
+
+  next(value?: unknown): IteratorResult<Future<T>, T> {
+    const future = this.#future;
+    if (!this.#started) {
+      this.#started = true;
+      if (!future.done()) {
+        futureHooks.blocking = future as Future<unknown>;
         return { value: future, done: false };
       }
       return { value: future.result(), done: true };
     }
-    // Resumed: only a task may do that, and it sends the result.
-    if (!futureHooks.resuming) {
-      throw new Error("yield* wasn't used with future");
+    if (futureHooks.resuming) {
+      // A task resumes it, with the result it read.
+      futureHooks.resuming = false;
+      return { value: value as T, done: true };
     }
-    futureHooks.resuming = false;
-    return { value, done: true };
-  },
+    // Stepped by hand: as CPython's `__await__` after its `yield`.
+    if (!future.done()) throw new Error("yield* wasn't used with future");
+    return { value: future.result(), done: true };
+  }
+
   throw(error: unknown): never {
     futureHooks.resuming = false;
     throw error;
-  },
-};
+  }
+}
 
 /**
  * A result that is not there yet, settled once by
@@ -175,7 +182,6 @@ export class Future<T> implements PromiseLike<T> {
     futureHooks.addCallback = (future, fn) => future.#addCallback(fn);
     futureHooks.blocking = undefined;
     futureHooks.resuming = false;
-    futureAwait.pending = (future) => future.#status === PENDING;
     futureHooks.runCallbacksNow = (future) => {
       const callbacks = future.#callbacks;
       if (callbacks === undefined) return;
@@ -505,8 +511,7 @@ export class Future<T> implements PromiseLike<T> {
    * ```
    */
   [Symbol.iterator](): Iterator<Future<T>, T, unknown> {
-    futureAwait.future = this as Future<unknown>;
-    return futureAwait as Iterator<Future<T>, T, unknown>;
+    return new FutureIterator(this);
   }
 
   /**
@@ -618,7 +623,6 @@ export class Future<T> implements PromiseLike<T> {
       });
     }
   }
-
 
   /** Settles the promise of a `then()` with the outcome. */
   #settle<R1, R2>(

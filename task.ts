@@ -534,7 +534,8 @@ export class Task<T> extends Future<T> {
    * throws the future's exception into it.
    */
   #makeWakeup(): (future: Future<unknown>) => void {
-    return (future) => {
+    // Named: it shows in the future's repr as `cb=[wakeup()]`.
+    const wakeup = (future: Future<unknown>): void => {
       let result: unknown;
       try {
         result = future.result();
@@ -544,6 +545,7 @@ export class Task<T> extends Future<T> {
       }
       this.#step(false, result);
     };
+    return wakeup;
   }
 
   #follow(promise: PromiseLike<T>): void {

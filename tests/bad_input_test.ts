@@ -576,6 +576,13 @@ function cases(loop: EventLoop): BadCase[] {
         "gather() expected `awaitables` to be an array of awaitables, got 42",
     },
     {
+      call: "gather(a generator coroutine)",
+      run: () => gather(bad<Future<unknown>[]>(coroutineObject())),
+      error: TypeError,
+      message:
+        "gather() expected `awaitables` to be an array of awaitables, got <generator object>",
+    },
+    {
       call: "gather([42])",
       run: () => gather([bad(42)]),
       error: TypeError,
@@ -700,6 +707,13 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => wait(bad<Future<unknown>[]>(42)),
       error: TypeError,
       message: "wait() expected `fs` to be an iterable of futures, got 42",
+    },
+    {
+      call: "wait(a generator coroutine)",
+      run: () => wait(bad<Future<unknown>[]>(coroutineObject())),
+      error: TypeError,
+      message:
+        "wait() expected `fs` to be an iterable of futures, got <generator object>",
     },
     {
       call: "wait([])",
@@ -905,6 +919,12 @@ function assertError(error: unknown, expected: BadCase): void {
   if (typeof expected.message === "string") {
     assert.equal(error.message, expected.message);
   } else assert.match(error.message, expected.message);
+}
+
+/** A generator coroutine not started (what gather(*coros) would get). */
+function* coroutineObject(): Generator<unknown, number> {
+  yield;
+  return 1;
 }
 
 Deno.test("every public function and constructor rejects bad input with the right error class and message", async (t) => {

@@ -640,7 +640,7 @@ Deno.test("cancelling a generator task cancels the async task it awaits, and the
   loop.close();
 });
 
-Deno.test("a generator iterated by hand outside a task: a pending future does not hang, a done one gives its outcome", (): Promise<void> => {
+Deno.test("a generator iterated by hand outside a task: a pending future does not hang, a done one gives its outcome, iterators keep their own futures", (): Promise<void> => {
   const loop = new EventLoop({ clock: "virtual" });
   const pending = loop.createFuture<number>();
   // The future yields itself once, then finds it was not awaited.
@@ -669,20 +669,36 @@ Deno.test("a generator iterated by hand outside a task: a pending future does no
     message: "gone",
   });
   // A whole generator coroutine stepped by hand: it runs up to the pending
-  // future it waits on, and yields it. Only a task may resume it from
-  // there (future.ts documents it; CPython's `Future.__await__` would
-  // return the result once the future is done).
+  // future it waits on, and yields it. Resumed before the future is done,
+  // it throws; after, it gets the result, as CPython's `Future.__await__`.
   function* coroutine(): Generator<unknown, number> {
     return 1 + (yield* pending);
   }
+  const early = coroutine();
+  assert.equal(early.next().value, pending);
+  assert.throws(() => early.next(), {
+    message: "yield* wasn't used with future",
+  });
   const stepped = coroutine();
   assert.equal(stepped.next().value, pending);
   pending.setResult(41);
-  assert.throws(() => stepped.next(41), {
-    message: "yield* wasn't used with future",
-  });
+  assert.deepEqual(stepped.next(), { value: 42, done: true });
+  // Two iterators alive at once keep their own futures.
+  const a = loop.createFuture<string>();
+  const b = loop.createFuture<string>();
+  a.setResult("a");
+  b.setResult("b");
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  assert.deepEqual(ia.next(), { value: "a", done: true });
+  assert.deepEqual(ib.next(), { value: "b", done: true });
+  const again = loop.createFuture<number>();
   // The same coroutine in a task gives its result.
-  const task = loop.createTask(coroutine());
+  function* later(): Generator<unknown, number> {
+    return 1 + (yield* again);
+  }
+  loop.callSoon(() => again.setResult(41));
+  const task = loop.createTask(later());
   return loop.runUntilComplete(task).then((result) => {
     assert.equal(result, 42);
     loop.close();
