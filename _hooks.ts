@@ -50,6 +50,18 @@ export const loopHooks = {
   detach: missing as (loop: EventLoop, task: Task<unknown>) => void,
   /** The task is done: forget it. */
   taskDone: missing as (loop: EventLoop, task: Task<unknown>) => void,
+  /**
+   * A generator task's step begins: `task` is the current task until
+   * {@linkcode loopHooks.leaveStep}, which restores what was current before.
+   */
+  enterStep: missing as (loop: EventLoop, task: Task<unknown>) => void,
+  /**
+   * What `resumed` announced did not happen: the task's function returned
+   * a generator, whose steps run as generator steps.
+   */
+  notResumed: missing as (loop: EventLoop) => void,
+  /** The generator task's step has ended. */
+  leaveStep: missing as (loop: EventLoop) => void,
 };
 
 /** Hooks that future.ts fills in. */
@@ -74,6 +86,20 @@ export const futureHooks = {} as {
   cancelWith(future: Future<unknown>, error: Error): void;
   /** Runs and clears the done callbacks at once. */
   runCallbacksNow(future: Future<unknown>): void;
+  /** Adds a done callback without checking it (the loop's own). */
+  addCallback(future: Future<unknown>, fn: (future: never) => void): void;
+  /**
+   * The future a `yield*` of it is suspended on, as CPython's
+   * `_asyncio_future_blocking`: a generator task tells it from a bare
+   * `yield future`.
+   */
+  blocking: Future<unknown> | undefined;
+  /**
+   * Set by a task right before it resumes a generator suspended on a
+   * future, with the future's result; the iterator of `yield* future`
+   * checks and clears it.
+   */
+  resuming: boolean;
 };
 
 /** Hooks that task.ts fills in. */

@@ -9,22 +9,34 @@ import { CancelledError } from "./errors.ts";
 import { loopHooks } from "./_hooks.ts";
 import { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
-import { type Coroutine, Task } from "./task.ts";
-import { describe } from "./_validate.ts";
+import { type Coroutine, type GeneratorCoroutine, Task } from "./task.ts";
+import { describe, isGenerator } from "./_validate.ts";
 
-/** A future, a promise, or an `async` function (asyncio's awaitables). */
-export type AwaitableLike<T> = Future<T> | Coroutine<T>;
+/**
+ * A future, a promise, an `async` function, or a generator coroutine
+ * (asyncio's awaitables).
+ */
+export type AwaitableLike<T> =
+  | Future<T>
+  | Coroutine<T>
+  | GeneratorCoroutine<T>;
 
 /** The type an awaitable resolves to. */
 export type ResultOf<A> = A extends Future<infer R> ? R
+  : A extends () => Generator<unknown, infer R, unknown> ? R
+  : A extends Generator<unknown, infer R, unknown> ? R
   : A extends () => infer R ? Awaited<R>
   : Awaited<A>;
 
-/** Whether `value` can be awaited as a task: a thenable or a function. */
+/**
+ * Whether `value` can be awaited as a task: a thenable, a function or a
+ * generator.
+ */
 export function isAwaitableLike(value: unknown): boolean {
   return value instanceof Future || typeof value === "function" ||
     (typeof value === "object" && value !== null &&
-      typeof (value as { then?: unknown }).then === "function");
+      typeof (value as { then?: unknown }).then === "function") ||
+    isGenerator(value);
 }
 
 /** The running loop, or else the current loop. */
@@ -57,7 +69,7 @@ export function ensureFuture<T>(
       }`,
     );
   }
-  return new Task<T>(awaitable, { loop: loop ?? eventLoop() });
+  return new Task<T>(awaitable as Coroutine<T>, { loop: loop ?? eventLoop() });
 }
 
 /** The `CancelledError` a cancelled future throws, with its message. */
@@ -72,9 +84,19 @@ export function cancelledError(future: Future<unknown>): CancelledError {
 
 /** Awaits any awaitable inline, as `await coro` does in Python. */
 export function awaitInline<T>(awaitable: AwaitableLike<T>): PromiseLike<T> {
-  if (typeof awaitable !== "function") return awaitable;
+  if (typeof awaitable !== "function") {
+    // A generator is stepped by a task, as asyncio wraps a coroutine.
+    return isGenerator(awaitable)
+      ? new Task<T>(awaitable as GeneratorCoroutine<T>, { loop: eventLoop() })
+      : awaitable as PromiseLike<T>;
+  }
   try {
     const result = (awaitable as () => T | PromiseLike<T>)();
+    if (isGenerator(result)) {
+      return new Task<T>(result as GeneratorCoroutine<T>, {
+        loop: eventLoop(),
+      });
+    }
     return isAwaitableLike(result) && typeof result !== "function"
       ? result as PromiseLike<T>
       : Promise.resolve(result);

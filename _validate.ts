@@ -112,13 +112,29 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
     typeof (value as { then?: unknown }).then === "function";
 }
 
-/** Throws unless `value` is a function or a thenable (a task's `coro`). */
+/** Whether `value` is a generator (an iterator with `throw`). */
+export function isGenerator(
+  value: unknown,
+): value is Generator<unknown, unknown, unknown> {
+  return typeof value === "object" && value !== null &&
+    typeof (value as { next?: unknown }).next === "function" &&
+    typeof (value as { throw?: unknown }).throw === "function" &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] ===
+      "function";
+}
+
+/**
+ * Throws unless `value` is a function, a thenable or a generator (a task's
+ * `coro`).
+ */
 export function checkCoroutine(
   method: string,
   name: string,
   value: unknown,
 ): void {
-  if (typeof value !== "function" && !isThenable(value)) {
+  if (
+    typeof value !== "function" && !isThenable(value) && !isGenerator(value)
+  ) {
     throw argumentError(method, name, "a function or a promise", value);
   }
 }

@@ -76,6 +76,48 @@ const unretrieved = new FinalizationRegistry<Unretrieved>((held) => {
 type DoneCallback = AnyFunction;
 
 /**
+ * The iterator behind `yield* future`, CPython's `Future.__await__`: its
+ * first `next()` yields the future if it is pending (or returns its
+ * result); when a task resumes the generator, it sends the future's result
+ * (as CPython's `__wakeup` reads it; an exception is thrown in instead).
+ * A small object rather than a generator: a suspended task holds one per
+ * `yield*` it is suspended in.
+ */
+class FutureIterator<T> implements Iterator<Future<T>, T, unknown> {
+  #future: Future<T>;
+  #started = false;
+
+  constructor(future: Future<T>) {
+    this.#future = future;
+  }
+
+  next(value?: unknown): IteratorResult<Future<T>, T> {
+    const future = this.#future;
+    if (!this.#started) {
+      this.#started = true;
+      if (!future.done()) {
+        futureHooks.blocking = future as Future<unknown>;
+        return { value: future, done: false };
+      }
+      return { value: future.result(), done: true };
+    }
+    if (futureHooks.resuming) {
+      // A task resumes it, with the result it read.
+      futureHooks.resuming = false;
+      return { value: value as T, done: true };
+    }
+    // Stepped by hand: as CPython's `__await__` after its `yield`.
+    if (!future.done()) throw new Error("yield* wasn't used with future");
+    return { value: future.result(), done: true };
+  }
+
+  throw(error: unknown): never {
+    futureHooks.resuming = false;
+    throw error;
+  }
+}
+
+/**
  * A result that is not there yet, settled once by
  * {@linkcode Future.setResult}, {@linkcode Future.setException} or
  * {@linkcode Future.cancel}.
@@ -137,19 +179,15 @@ export class Future<T> implements PromiseLike<T> {
       future.#value = msg;
       return true;
     };
+    futureHooks.addCallback = (future, fn) => future.#addCallback(fn);
+    futureHooks.blocking = undefined;
+    futureHooks.resuming = false;
     futureHooks.runCallbacksNow = (future) => {
-      const callbacks = future.#takeCallbacks();
-      for (const callback of callbacks) {
-        try {
-          callback(future);
-        } catch (exception) {
-          future.#loop.callExceptionHandler({
-            message: `Exception in callback ${formatCallback(callback, repr)}`,
-            exception,
-            future,
-          });
-        }
-      }
+      const callbacks = future.#callbacks;
+      if (callbacks === undefined) return;
+      future.#callbacks = undefined;
+      if (typeof callbacks === "function") future.#runNow(callbacks);
+      else for (const callback of callbacks) future.#runNow(callback);
     };
   }
 
@@ -441,6 +479,42 @@ export class Future<T> implements PromiseLike<T> {
   }
 
   /**
+   * Makes `yield* future` work in a generator task (asyncio's
+   * `yield from future`, the coroutine protocol of `Future.__await__`): a
+   * pending future suspends the generator until it is done, then `yield*`
+   * evaluates to its result, or throws its exception (a
+   * {@linkcode CancelledError} if it was cancelled).
+   *
+   * A generator driven by a {@linkcode Task} is stepped by the loop itself,
+   * with no promise in between: it resumes inside the future's done
+   * callback, exactly as an asyncio coroutine resumes in its task's
+   * wakeup.
+   *
+   * @returns An iterator that yields the future while it is pending and
+   * returns its result.
+   * @throws {Error} If it is resumed by something else than a task (the
+   * generator was not driven by one).
+   *
+   * @example Usage
+   * ```ts
+   * import { EventLoop, Future } from "@asyncio-ts/asyncio";
+   * import assert from "node:assert/strict";
+   *
+   * const loop = new EventLoop();
+   * const result = await loop.runUntilComplete(function* () {
+   *   const future = loop.createFuture<number>();
+   *   loop.callSoon(() => future.setResult(21));
+   *   return 2 * (yield* future);
+   * });
+   * assert.equal(result, 42);
+   * loop.close();
+   * ```
+   */
+  [Symbol.iterator](): Iterator<Future<T>, T, unknown> {
+    return new FutureIterator(this);
+  }
+
+  /**
    * Formats the future as asyncio's `repr()` does, for example
    * `<Future finished result='the result'>`.
    *
@@ -537,10 +611,17 @@ export class Future<T> implements PromiseLike<T> {
     return typeof callbacks === "function" ? [callbacks] : callbacks;
   }
 
-  #takeCallbacks(): DoneCallback[] {
-    const callbacks = this.#callbackList();
-    this.#callbacks = undefined;
-    return callbacks;
+  /** Runs a done callback at once, reporting what it throws. */
+  #runNow(callback: DoneCallback): void {
+    try {
+      callback(this);
+    } catch (exception) {
+      this.#loop.callExceptionHandler({
+        message: `Exception in callback ${formatCallback(callback, repr)}`,
+        exception,
+        future: this,
+      });
+    }
   }
 
   /** Settles the promise of a `then()` with the outcome. */

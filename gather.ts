@@ -7,7 +7,13 @@
 
 import { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
-import { checkLoop, checkOptions, describe, isLoop } from "./_validate.ts";
+import {
+  checkLoop,
+  checkOptions,
+  describe,
+  isGenerator,
+  isLoop,
+} from "./_validate.ts";
 import {
   type AwaitableLike,
   cancelledError,
@@ -154,7 +160,7 @@ export function gather(
     typeof (awaitables as { [Symbol.iterator]?: unknown })[
         Symbol.iterator
       ] !== "function" ||
-    awaitables instanceof Future
+    awaitables instanceof Future || isGenerator(awaitables)
   ) {
     throw new TypeError(
       `gather() expected \`awaitables\` to be an array of awaitables, got ${

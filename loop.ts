@@ -29,7 +29,13 @@ import {
 } from "./handle.ts";
 import type { AnyFunction } from "./partial.ts";
 import { repr } from "./repr.ts";
-import { type Coroutine, sweepTasks, Task, type TaskOptions } from "./task.ts";
+import {
+  type Coroutine,
+  type GeneratorCoroutine,
+  sweepTasks,
+  Task,
+  type TaskOptions,
+} from "./task.ts";
 import {
   argumentError,
   checkContext,
@@ -38,6 +44,7 @@ import {
   checkOptions,
   checkTime,
   describe,
+  isGenerator,
   isThenable,
 } from "./_validate.ts";
 
@@ -233,6 +240,11 @@ export class EventLoop {
   #resuming = false;
   /** The task whose code runs now, if any. */
   #currentTask: Task<unknown> | undefined;
+  /** A generator task's step runs now (its code awaits nothing by then()). */
+  #stepping = false;
+  /** What was current when a generator task's step began. */
+  #savedTask: Task<unknown> | undefined;
+  #savedResuming = false;
   /** Bumped by everything the futures and the loop see happen. */
   #activity = 0;
   /**
@@ -278,6 +290,10 @@ export class EventLoop {
     loopInternals.scheduledCount = (loop) => loop.#scheduled.size;
     loopInternals.readyCount = (loop) => loop.#ready.length;
     loopHooks.awaitingTask = (loop) => {
+      // Code that a generator task's step calls and that awaits by then()
+      // (an async helper) is not that task's suspension: the task suspends
+      // on what it yields.
+      if (loop.#stepping) return undefined;
       if (loop.#currentTask !== undefined) return loop.#currentTask;
       if (loop.#detached.size === 0) return undefined;
       for (const ref of loop.#detached) {
@@ -300,6 +316,24 @@ export class EventLoop {
       loop.#detached.add(taskHooks.ref(task));
     };
     loopHooks.debug = (loop) => loop.#debug;
+    loopHooks.enterStep = (loop, task) => {
+      loop.#savedTask = loop.#currentTask;
+      loop.#savedResuming = loop.#resuming;
+      loop.#currentTask = task;
+      loop.#resuming = false;
+      loop.#stepping = true;
+    };
+    loopHooks.notResumed = (loop) => {
+      loop.#currentTask = undefined;
+      loop.#resuming = false;
+    };
+    loopHooks.leaveStep = (loop) => {
+      loop.#currentTask = loop.#savedTask;
+      loop.#resuming = loop.#savedResuming;
+      loop.#savedTask = undefined;
+      loop.#stepping = false;
+      loop.#activity++;
+    };
     timerCancelled.notify = (loop, handle) => {
       const slot = slotOf(handle);
       if (loop.#scheduled.holds(slot, handle)) {
@@ -498,13 +532,30 @@ export class EventLoop {
    * @throws {Error} If the loop is closed.
    */
   createTask<T>(
+    coro: GeneratorCoroutine<T>,
+    options?: Omit<TaskOptions, "loop">,
+  ): Task<T>;
+  /**
+   * Creates a task that runs `coro` on this loop.
+   *
+   * @typeParam T The type of the result.
+   * @param coro An `async` function, called on the task's first step, or a
+   * promise of work that is already running.
+   * @param options The task's name, and an `AbortSignal` that cancels it.
+   * @returns The task.
+   */
+  createTask<T>(
     coro: Coroutine<T>,
+    options?: Omit<TaskOptions, "loop">,
+  ): Task<T>;
+  createTask<T>(
+    coro: Coroutine<T> | GeneratorCoroutine<T>,
     options: Omit<TaskOptions, "loop"> = {},
   ): Task<T> {
     this.#checkClosed();
     checkCoroutine("createTask", "coro", coro);
     checkOptions("createTask", "{ name, signal }", options);
-    return new Task<T>(coro, { ...options, loop: this });
+    return new Task<T>(coro as Coroutine<T>, { ...options, loop: this });
   }
 
   /**
@@ -528,12 +579,25 @@ export class EventLoop {
    * @throws {Error} If the loop is closed or running, or stopped before the
    * awaitable completed, or `awaitable` is a future of another loop.
    */
-  async runUntilComplete<T>(awaitable: Awaitable<T>): Promise<T> {
+  runUntilComplete<T>(awaitable: GeneratorCoroutine<T>): Promise<T>;
+  /**
+   * Runs the loop until `awaitable` is done, then resolves with its result
+   * or rejects with its exception.
+   *
+   * @typeParam T The type of the result.
+   * @param awaitable A future of this loop, a promise, or an `async`
+   * function.
+   * @returns The awaitable's result.
+   */
+  runUntilComplete<T>(awaitable: Awaitable<T>): Promise<T>;
+  async runUntilComplete<T>(
+    awaitable: Awaitable<T> | GeneratorCoroutine<T>,
+  ): Promise<T> {
     this.#checkClosed();
     this.#checkRunning();
     if (
       !(awaitable instanceof Future) && typeof awaitable !== "function" &&
-      !isThenable(awaitable)
+      !isThenable(awaitable) && !isGenerator(awaitable)
     ) {
       throw argumentError(
         "runUntilComplete",
@@ -551,7 +615,7 @@ export class EventLoop {
       }
       future = awaitable;
     } else {
-      future = new Task<T>(awaitable, { loop: this });
+      future = new Task<T>(awaitable as Coroutine<T>, { loop: this });
     }
     future.addDoneCallback(runUntilCompleteCb);
     try {

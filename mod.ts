@@ -59,6 +59,7 @@ export {
   type Coroutine,
   createTask,
   currentTask,
+  type GeneratorCoroutine,
   Task,
   type TaskOptions,
 } from "./task.ts";
@@ -86,4 +87,5 @@ export {
 export { Timeout, timeout, timeoutAt, waitFor } from "./timeout.ts";
 export { TaskGroup } from "./task_group.ts";
 export { run } from "./run.ts";
+export { ensureFuture, type EnsureFutureOptions } from "./ensure_future.ts";
 export type { AwaitableLike, ResultOf } from "./_util.ts";

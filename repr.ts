@@ -71,6 +71,11 @@ function reprValue(value: unknown, seen: Set<object>): string {
       return `[${object.map((item) => reprValue(item, seen)).join(", ")}]`;
     }
     if (hasOwnToString(object)) return String(object);
+    // Python's `<generator object gen at 0x...>`, without the name and the
+    // address, which JavaScript does not give.
+    if (Object.prototype.toString.call(object) === "[object Generator]") {
+      return "<generator object>";
+    }
     const entries = Object.entries(object).map(([key, item]) =>
       `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : reprString(key)}: ${
         reprValue(item, seen)

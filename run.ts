@@ -7,8 +7,8 @@
 
 import { loopHooks } from "./_hooks.ts";
 import { EventLoop, type EventLoopOptions, setEventLoop } from "./loop.ts";
-import { argumentError, checkOptions } from "./_validate.ts";
-import { allTasks, type Coroutine } from "./task.ts";
+import { argumentError, checkOptions, isGenerator } from "./_validate.ts";
+import { allTasks, type Coroutine, type GeneratorCoroutine } from "./task.ts";
 import { gather } from "./gather.ts";
 
 /**
@@ -36,8 +36,24 @@ import { gather } from "./gather.ts";
  * assert.equal(result, "done");
  * ```
  */
-export async function run<T>(
+export function run<T>(
+  main: GeneratorCoroutine<T>,
+  options?: EventLoopOptions,
+): Promise<T>;
+/**
+ * Runs `main` on a new event loop, as `asyncio.run()`.
+ *
+ * @typeParam T The type of the result.
+ * @param main An `async` function or a promise.
+ * @param options The clock of the new loop.
+ * @returns The result of `main`.
+ */
+export function run<T>(
   main: Coroutine<T>,
+  options?: EventLoopOptions,
+): Promise<T>;
+export async function run<T>(
+  main: Coroutine<T> | GeneratorCoroutine<T>,
   options: EventLoopOptions = {},
 ): Promise<T> {
   if (loopHooks.running() !== null) {
@@ -46,7 +62,7 @@ export async function run<T>(
     );
   }
   if (
-    typeof main !== "function" &&
+    typeof main !== "function" && !isGenerator(main) &&
     (typeof main !== "object" || main === null ||
       typeof (main as { then?: unknown }).then !== "function")
   ) {
@@ -60,7 +76,7 @@ export async function run<T>(
   const loop = new EventLoop(options);
   setEventLoop(loop);
   try {
-    return await loop.runUntilComplete(loop.createTask(main));
+    return await loop.runUntilComplete(loop.createTask(main as Coroutine<T>));
   } finally {
     try {
       await cancelAllTasks(loop);

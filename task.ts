@@ -16,6 +16,7 @@ import {
   checkCoroutine,
   checkLoop,
   checkOptions,
+  isGenerator,
 } from "./_validate.ts";
 
 /**
@@ -23,6 +24,19 @@ import {
  * asyncio starts a coroutine, or a promise of work that is already running.
  */
 export type Coroutine<T> = (() => T | PromiseLike<T>) | PromiseLike<T>;
+
+/**
+ * A generator coroutine: a generator function (called on the task's first
+ * step) or a generator not started yet, as asyncio's generator-based
+ * coroutines (`yield from future`). The task steps it itself: `yield*
+ * future` suspends it until the future is done and evaluates to its
+ * result, a bare `yield` gives up one loop iteration (asyncio's
+ * `sleep(0)`), and cancellation is thrown in at the `yield*` it is
+ * suspended on.
+ */
+export type GeneratorCoroutine<T> =
+  | (() => Generator<unknown, T, unknown>)
+  | Generator<unknown, T, unknown>;
 
 /** Options for {@linkcode Task} and {@linkcode EventLoop.createTask}. */
 export interface TaskOptions {
@@ -50,21 +64,30 @@ let taskCounter = 0;
 // stops (or when the array has doubled) are swept into the weak registry;
 // the others never pay for it. A pending task dropped meanwhile is held
 // until that sweep, then collected and reported.
-const liveTasks = new Set<WeakRef<Task<unknown>>>();
+const liveTasks = new Set<PendingTask>();
 let unswept: Task<unknown>[] = [];
 let compactAt = 1024;
 
+/**
+ * A registered task, as the registry holds it. Finishing marks it `done`
+ * rather than unregistering it from `forget`: an unregister token costs
+ * more memory than the task's finalization callback costs time.
+ */
 interface PendingTask {
   ref: WeakRef<Task<unknown>>;
   loop: EventLoop;
-  name: string;
+  /** The name, or the `N` of `Task-N`, as the task held it. */
+  name: string | number;
+  done: boolean;
 }
 
 const forget = new FinalizationRegistry<PendingTask>((held) => {
-  liveTasks.delete(held.ref);
+  if (held.done) return;
+  liveTasks.delete(held);
+  const name = typeof held.name === "number" ? `Task-${held.name}` : held.name;
   held.loop.callExceptionHandler({
     message: "Task was destroyed but it is pending!",
-    taskRepr: `<Task pending name=${repr(held.name)}>`,
+    taskRepr: `<Task pending name=${repr(name)}>`,
   });
 });
 
@@ -84,11 +107,19 @@ function compactUnswept(): void {
   compactAt = Math.max(1024, 2 * unswept.length);
 }
 
-const stepHooks = {} as { start(task: Task<unknown>): void };
+const stepHooks = {} as {
+  start(task: Task<unknown>): void;
+  step(task: Task<unknown>, thrown: boolean, value: unknown): void;
+};
 
 /** A task's first step (CPython's `Task.__step`): start its function. */
 function step(task: Task<unknown>): void {
   stepHooks.start(task);
+}
+
+/** A generator task's next step, after a bare `yield` or with an error. */
+function stepAgain(task: Task<unknown>, error?: Error): void {
+  stepHooks.step(task, error !== undefined, error);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -139,7 +170,11 @@ function abortMessage(reason: unknown): string | undefined {
  * ```
  */
 export class Task<T> extends Future<T> {
-  #coro: (() => T | PromiseLike<T>) | undefined;
+  #coro: (() => unknown) | undefined;
+  /** The generator a generator task steps. */
+  #gen: Generator<unknown, T, unknown> | undefined;
+  /** The done callback that steps a generator task on its waiter. */
+  #wakeup: ((future: Future<unknown>) => void) | undefined;
   /** The name, or the `N` of the default name `Task-N`. */
   #name: string | number;
   #futWaiter: Future<unknown> | undefined;
@@ -147,22 +182,25 @@ export class Task<T> extends Future<T> {
   #cancelMessage: string | undefined;
   #cancelRequests = 0;
   #ref: WeakRef<Task<unknown>> | undefined;
-  #registered = false;
+  /** Its entry in the registry of live tasks, once swept into it. */
+  #held: PendingTask | undefined;
   #controller: AbortController | undefined;
   #unlisten: (() => void) | undefined;
 
   static {
     stepHooks.start = (task) => task.#start();
+    stepHooks.step = (task, thrown, value) => task.#step(thrown, value);
     taskHooks.ref = (task) => task.#ref ??= new WeakRef(task);
     taskHooks.register = (task) => {
-      const ref = taskHooks.ref(task);
-      task.#registered = true;
-      liveTasks.add(ref);
-      forget.register(
-        task,
-        { ref, loop: task.getLoop(), name: task.getName() },
-        ref,
-      );
+      const held: PendingTask = {
+        ref: taskHooks.ref(task),
+        loop: task.getLoop(),
+        name: task.#name,
+        done: false,
+      };
+      task.#held = held;
+      liveTasks.add(held);
+      forget.register(task, held);
     };
     taskHooks.awaiting = (task, future) => {
       task.#futWaiter = future;
@@ -198,7 +236,20 @@ export class Task<T> extends Future<T> {
    * `options` is not an object, `options.loop` is not an event loop, or
    * `options.signal` is not an `AbortSignal`.
    */
-  constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
+  constructor(coro: GeneratorCoroutine<T>, options?: TaskOptions);
+  /**
+   * Creates a task and schedules its first step.
+   *
+   * @param coro An `async` function to call on the first step, or a promise
+   * of work that is already running.
+   * @param options The task's name, loop, and an `AbortSignal` that cancels
+   * it.
+   */
+  constructor(coro: Coroutine<T>, options?: TaskOptions);
+  constructor(
+    coro: Coroutine<T> | GeneratorCoroutine<T>,
+    options: TaskOptions = {},
+  ) {
     checkCoroutine("Task", "coro", coro);
     checkOptions("Task", "{ name, loop, signal }", options);
     if (options?.loop !== undefined) {
@@ -221,7 +272,10 @@ export class Task<T> extends Future<T> {
     if (unswept.length >= compactAt) compactUnswept();
     if (typeof coro === "function") {
       loop.callSoon(step, this as Task<unknown>);
-      this.#coro = coro as () => T | PromiseLike<T>;
+      this.#coro = coro;
+    } else if (isGenerator(coro)) {
+      loop.callSoon(step, this as Task<unknown>);
+      this.#gen = coro;
     } else {
       loopHooks.detach(loop, this as Task<unknown>);
       this.#follow(coro);
@@ -253,6 +307,7 @@ export class Task<T> extends Future<T> {
    */
   setName(value: unknown): void {
     this.#name = String(value);
+    if (this.#held !== undefined) this.#held.name = this.#name;
   }
 
   /**
@@ -363,6 +418,10 @@ export class Task<T> extends Future<T> {
   }
 
   #start(): void {
+    if (this.#gen !== undefined) {
+      this.#step(false, undefined);
+      return;
+    }
     const coro = this.#coro!;
     this.#coro = undefined;
     if (this.#mustCancel) {
@@ -377,16 +436,116 @@ export class Task<T> extends Future<T> {
       );
       return;
     }
-    loopHooks.resumed(this.getLoop(), this as Task<unknown>);
-    let result: T | PromiseLike<T>;
+    const loop = this.getLoop();
+    loopHooks.resumed(loop, this as Task<unknown>);
+    let result: unknown;
     try {
       result = coro();
     } catch (error) {
       this.#fail(error);
       return;
     }
-    if (isThenable(result)) this.#follow(result);
-    else this.#finish(result);
+    if (isThenable(result)) this.#follow(result as PromiseLike<T>);
+    else if (isGenerator(result)) {
+      // A generator function: nothing of it ran yet; step it from here.
+      loopHooks.notResumed(loop);
+      this.#gen = result as Generator<unknown, T, unknown>;
+      this.#step(false, undefined);
+    } else this.#finish(result as T);
+  }
+
+  /**
+   * One step of a generator task, CPython's `Task.__step`: resume the
+   * generator, with `value` (the result of the future it waited on) or by
+   * throwing `value` into it, then act on what it yields.
+   */
+  #step(thrown: boolean, value: unknown): void {
+    if (this.done()) return;
+    const waiter = this.#futWaiter;
+    this.#futWaiter = undefined;
+    if (this.#mustCancel) {
+      this.#mustCancel = false;
+      if (!(thrown && value instanceof CancelledError)) {
+        thrown = true;
+        value = new CancelledError(this.#cancelMessage);
+      }
+    }
+    const loop = this.getLoop();
+    const gen = this.#gen!;
+    let next: IteratorResult<unknown, T>;
+    futureHooks.blocking = undefined;
+    // The iterator of `yield* future` takes the result only from a task.
+    futureHooks.resuming = waiter !== undefined;
+    loopHooks.enterStep(loop, this as Task<unknown>);
+    try {
+      next = thrown ? gen.throw(value) : gen.next(value);
+    } catch (error) {
+      futureHooks.resuming = false;
+      loopHooks.leaveStep(loop);
+      this.#fail(error);
+      return;
+    }
+    futureHooks.resuming = false;
+    loopHooks.leaveStep(loop);
+    if (next.done) {
+      this.#finish(next.value);
+      return;
+    }
+    const yielded = next.value;
+    // In the order of CPython's `__step`: any future of another loop, then
+    // a future not reached through `yield*`, then what is not a future.
+    let problem: string | undefined;
+    if (yielded instanceof Future) {
+      // Read through a cast: the assignment above narrowed the property.
+      const blocking = futureHooks.blocking as Future<unknown> | undefined;
+      futureHooks.blocking = undefined;
+      if (yielded.getLoop() !== loop) {
+        problem =
+          `Task ${this} got Future ${yielded} attached to a different loop`;
+      } else if (blocking !== yielded) {
+        problem =
+          `yield was used instead of yield* in task ${this} with ${yielded}`;
+      } else if ((yielded as unknown) === this) {
+        problem = `Task cannot await on itself: ${this}`;
+      } else {
+        futureHooks.addCallback(yielded, this.#wakeup ??= this.#makeWakeup());
+        this.#futWaiter = yielded;
+        if (this.#mustCancel && yielded.cancel(this.#cancelMessage)) {
+          this.#mustCancel = false;
+        }
+        return;
+      }
+    } else if (yielded === undefined) {
+      // A bare `yield`: asyncio's `sleep(0)`, one iteration.
+      loop.callSoon(stepAgain, this as Task<unknown>);
+      return;
+    } else if (isGenerator(yielded)) {
+      problem =
+        `yield was used instead of yield* for generator in task ${this} with ${
+          repr(yielded)
+        }`;
+    } else problem = `Task got bad yield: ${repr(yielded)}`;
+    loop.callSoon(stepAgain, this as Task<unknown>, new Error(problem));
+  }
+
+  /**
+   * The done callback a generator task waits with, CPython's `__wakeup`:
+   * it reads the future's result and resumes the generator with it, or
+   * throws the future's exception into it.
+   */
+  #makeWakeup(): (future: Future<unknown>) => void {
+    // Named: it shows in the future's repr as `cb=[wakeup()]`.
+    const wakeup = (future: Future<unknown>): void => {
+      let result: unknown;
+      try {
+        result = future.result();
+      } catch (error) {
+        this.#step(true, error);
+        return;
+      }
+      this.#step(false, result);
+    };
+    return wakeup;
   }
 
   #follow(promise: PromiseLike<T>): void {
@@ -416,10 +575,11 @@ export class Task<T> extends Future<T> {
 
   #done(): void {
     this.#futWaiter = undefined;
-    if (this.#registered) {
-      this.#registered = false;
-      liveTasks.delete(this.#ref!);
-      forget.unregister(this.#ref!);
+    const held = this.#held;
+    if (held !== undefined) {
+      this.#held = undefined;
+      held.done = true;
+      liveTasks.delete(held);
     }
     this.#unlisten?.();
     this.#unlisten = undefined;
@@ -454,12 +614,29 @@ export class Task<T> extends Future<T> {
  * ```
  */
 export function createTask<T>(
+  coro: GeneratorCoroutine<T>,
+  options?: Omit<TaskOptions, "loop">,
+): Task<T>;
+/**
+ * Creates a task on the running loop, as `asyncio.create_task()`.
+ *
+ * @typeParam T The type of the result.
+ * @param coro An `async` function, called on the task's first step, or a
+ * promise of work that is already running.
+ * @param options The task's name, and an `AbortSignal` that cancels it.
+ * @returns The task.
+ */
+export function createTask<T>(
   coro: Coroutine<T>,
+  options?: Omit<TaskOptions, "loop">,
+): Task<T>;
+export function createTask<T>(
+  coro: Coroutine<T> | GeneratorCoroutine<T>,
   options: Omit<TaskOptions, "loop"> = {},
 ): Task<T> {
   const loop = loopHooks.running();
   if (loop === null) throw new Error("no running event loop");
-  return loop.createTask(coro, options);
+  return loop.createTask(coro as Coroutine<T>, options);
 }
 
 function resolveLoop(loop: EventLoop | undefined, method: string): EventLoop {
@@ -511,7 +688,7 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   const target = resolveLoop(loop, "allTasks");
   sweepTasks();
   const tasks = new Set<Task<unknown>>();
-  for (const ref of liveTasks) {
+  for (const { ref } of liveTasks) {
     const task = ref.deref();
     if (task !== undefined && !task.done() && task.getLoop() === target) {
       tasks.add(task);

@@ -10,7 +10,12 @@ import { CancelledError, ExceptionGroup } from "./errors.ts";
 import { loopHooks } from "./_hooks.ts";
 import type { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
-import { type Coroutine, Task, type TaskOptions } from "./task.ts";
+import {
+  type Coroutine,
+  type GeneratorCoroutine,
+  Task,
+  type TaskOptions,
+} from "./task.ts";
 import { checkCoroutine, checkFunction, checkOptions } from "./_validate.ts";
 import { asyncWith } from "./_util.ts";
 
@@ -103,7 +108,23 @@ export class TaskGroup {
    * shutting down after a failure.
    */
   createTask<T>(
+    coro: GeneratorCoroutine<T>,
+    options?: Omit<TaskOptions, "loop">,
+  ): Task<T>;
+  /**
+   * Creates a task in the group.
+   *
+   * @typeParam T The type of the result.
+   * @param coro An `async` function or a promise.
+   * @param options The task's name and signal.
+   * @returns The task.
+   */
+  createTask<T>(
     coro: Coroutine<T>,
+    options?: Omit<TaskOptions, "loop">,
+  ): Task<T>;
+  createTask<T>(
+    coro: Coroutine<T> | GeneratorCoroutine<T>,
     options: Omit<TaskOptions, "loop"> = {},
   ): Task<T> {
     if (!this.#entered) {
@@ -117,7 +138,10 @@ export class TaskGroup {
     }
     checkCoroutine("createTask", "coro", coro);
     checkOptions("createTask", "{ name, signal }", options);
-    const task = new Task<T>(coro, { ...options, loop: this.#loop });
+    const task = new Task<T>(coro as Coroutine<T>, {
+      ...options,
+      loop: this.#loop,
+    });
     task.addDoneCallback(() => this.#onTaskDone(task as Task<unknown>));
     this.#tasks.add(task as Task<unknown>);
     return task;

@@ -10,7 +10,7 @@ import { TimeoutError } from "./errors.ts";
 import { Future } from "./future.ts";
 import type { TimerHandle } from "./handle.ts";
 import type { EventLoop } from "./loop.ts";
-import { checkOptions, describe } from "./_validate.ts";
+import { checkOptions, describe, isGenerator } from "./_validate.ts";
 import { type AwaitableLike, ensureFuture, eventLoop } from "./_util.ts";
 
 /** Return when any future finishes or is cancelled. */
@@ -63,6 +63,7 @@ function toFutures<T>(
 ): Set<Future<T>> {
   if (
     futures === null || futures === undefined || futures instanceof Future ||
+    isGenerator(futures) ||
     typeof (futures as { [Symbol.iterator]?: unknown })[Symbol.iterator] !==
       "function"
   ) {

@@ -167,6 +167,54 @@ async function awaitPingpong(lib, n) {
 }
 
 /**
+ * await_pingpong with generator tasks: the same two players, written as
+ * asyncio's generator coroutines (`yield* future`), stepped by the loop.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function awaitPingpongGen(lib, n) {
+  const loop = new lib.EventLoop();
+  /** @type {NumberFuture[]} */
+  const waiting = [];
+  let handoffs = 0;
+  /**
+   * @param {0 | 1} me
+   * @returns {Generator<unknown, number, unknown>}
+   */
+  function* player(me) {
+    const other = 1 - me;
+    for (;;) {
+      const future = loop.createFuture();
+      waiting[me] = future;
+      const value = yield* future;
+      if (value < 0) return value;
+      if (value >= n) {
+        waiting[other]?.setResult(-1);
+        return value;
+      }
+      handoffs++;
+      waiting[other]?.setResult(value + 1);
+    }
+  }
+  const start = now();
+  const results = await loop.runUntilComplete(function* () {
+    const a = loop.createTask(player(0));
+    const b = loop.createTask(player(1));
+    loop.callSoon(() => waiting[0]?.setResult(0));
+    return [yield* a, yield* b];
+  });
+  const seconds = now() - start;
+  loop.close();
+  check(handoffs === n, `await_pingpong made ${handoffs} hand-offs, not ${n}`);
+  check(
+    results.includes(n) && results.includes(-1),
+    `await_pingpong ended with ${results}, expected ${n} and -1`,
+  );
+  return seconds;
+}
+
+/**
  * timers_expired: schedule N timers with `callAt(now - r)`, r from a fixed
  * LCG in [0, 1) (all due, random order), cancel every second one, run, and
  * verify they ran in non-decreasing `when` order.
@@ -248,6 +296,49 @@ async function gatherSleep0(lib, n) {
   return seconds;
 }
 
+/**
+ * gather_sleep0 with generator tasks: each task is a generator coroutine
+ * that does `yield* sleep(0)` twice.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function gatherSleep0Gen(lib, n) {
+  const api = /** @type {Record<string, unknown>} */ (lib);
+  if (typeof api.sleep !== "function" || typeof api.gather !== "function") {
+    return null;
+  }
+  const { sleep, gather } = lib;
+  const loop = new lib.EventLoop();
+  /**
+   * @param {number} i
+   * @returns {Generator<unknown, number, unknown>}
+   */
+  function* work(i) {
+    yield* sleep(0);
+    yield* sleep(0);
+    return i;
+  }
+  const start = now();
+  const results = await loop.runUntilComplete(function* () {
+    const tasks = new Array(n);
+    for (let i = 0; i < n; i++) tasks[i] = loop.createTask(work(i));
+    return yield* gather(tasks);
+  });
+  const seconds = now() - start;
+  loop.close();
+  check(results.length === n, `gather_sleep0 gave ${results.length} results`);
+  for (let i = 0; i < n; i++) {
+    check(results[i] === i, `gather_sleep0 result ${i} is ${results[i]}`);
+  }
+  return seconds;
+}
+
+/** Warm-up runs go on until this much time has passed (and N ops ran). */
+const WARMUP_SECONDS = 1;
+/** ... or this many runs. */
+const MAX_WARMUP_RUNS = 20;
+
 /** @type {Record<string, Workload>} */
 export const WORKLOADS = {
   "callsoon_batch": { n: 1_000_000, run: callsoonBatch },
@@ -259,19 +350,34 @@ export const WORKLOADS = {
 };
 
 /**
+ * The workloads with tasks, written with generator tasks (`--tasks
+ * generator`): the same work, the same checks.
+ *
+ * @type {Record<string, Workload>}
+ */
+export const GENERATOR_WORKLOADS = {
+  "await_pingpong": { n: 200_000, run: awaitPingpongGen },
+  "gather_sleep0": { n: 100_000, run: gatherSleep0Gen },
+};
+
+/**
  * Runs `name` at size `n`: warm-up runs of the same size until at least
- * `warmupOps` operations (and at least one run), then `runs` timed runs; the
- * median timed run is reported.
+ * `warmupOps` operations (and at least one run) and at least one second (or
+ * 20 runs), then `runs` timed runs; the median timed run is reported.
  *
  * @param {Lib} lib
  * @param {string} impl
  * @param {string} name
- * @param {{ n?: number, runs?: number, warmupOps?: number }} [options]
+ * @param {{ n?: number, runs?: number, warmupOps?: number,
+ *   generator?: boolean }} [options] `generator`: the variant with
+ *   generator tasks, where there is one.
  * @returns {Promise<Record<string, unknown>>} The JSON line's fields; `ok`
  *   is `false` if a self-check failed.
  */
 export async function runWorkload(lib, impl, name, options = {}) {
-  const workload = WORKLOADS[name];
+  const workload =
+    (options.generator ? GENERATOR_WORKLOADS[name] : undefined) ??
+      WORKLOADS[name];
   if (workload === undefined) {
     throw new Error(
       `Unknown workload ${JSON.stringify(name)}; expected one of ${
@@ -282,13 +388,22 @@ export async function runWorkload(lib, impl, name, options = {}) {
   const n = options.n ?? workload.n;
   const runs = options.runs ?? 1;
   const warmupOps = options.warmupOps ?? n;
+  // Warm up to a steady state: at least `warmupOps` operations (one run by
+  // default) and at least WARMUP_SECONDS of running, since a workload that
+  // runs for 50 ms is timed before V8's optimizing tiers have compiled it.
   let warmed = 0;
+  let warmups = 0;
+  const warmStart = now();
   do {
     if (await workload.run(lib, n) === null) {
       return { workload: name, impl, ops: n, skipped: true };
     }
     warmed += n;
-  } while (warmed < warmupOps);
+    warmups++;
+  } while (
+    warmed < warmupOps ||
+    (now() - warmStart < WARMUP_SECONDS && warmups < MAX_WARMUP_RUNS)
+  );
   /** @type {number[]} */
   const times = [];
   for (let i = 0; i < runs; i++) {
@@ -317,6 +432,7 @@ export async function runWorkload(lib, impl, name, options = {}) {
  *   array (the 8-byte slot included, as in Python's list).
  * - `task`: a task suspended on a shared pending future (its `await`
  *   registration included), held in a preallocated array.
+ * - `task-gen`: the same with a generator task (`yield* shared`).
  *
  * @param {Lib} lib
  * @param {string} kind
@@ -361,12 +477,24 @@ export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
       await loop.runForever();
       break;
     }
+    case "task-gen": {
+      /** @returns {Generator<unknown, void, unknown>} */
+      const waiter = function* () {
+        yield* shared;
+      };
+      fullGc();
+      before = heapUsed();
+      for (let i = 0; i < count; i++) keep[i] = loop.createTask(waiter());
+      loop.stop();
+      await loop.runForever();
+      break;
+    }
     default:
       throw new Error(`Unknown memory kind ${JSON.stringify(kind)}`);
   }
   fullGc();
   const bytes = (heapUsed() - before) / count;
-  if (kind === "task") {
+  if (kind === "task" || kind === "task-gen") {
     const tasks = /** @type {Array<{ done(): boolean }>} */ (keep);
     if (tasks.some((task) => task.done())) {
       throw new Error("memory/task: a task finished early");
@@ -389,7 +517,7 @@ export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
  * @param {{ count: number, gc: () => void, heapUsed: () => number }} host
  */
 export async function printMemory(lib, impl, host) {
-  for (const kind of ["handle", "future", "task"]) {
+  for (const kind of ["handle", "future", "task", "task-gen"]) {
     const bytes = await measureMemory(lib, kind, host);
     console.log(JSON.stringify({
       memory: kind,
@@ -428,12 +556,20 @@ function parseCount(text, what) {
 export async function runCli(args, { lib, impl, usage, gcHint, heapUsed }) {
   /** @type {string[]} */
   const positional = [];
-  /** @type {{ n?: number, runs?: number, warmupOps?: number }} */
+  /** @type {{ n?: number, runs?: number, warmupOps?: number,
+   *   generator?: boolean }} */
   const options = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--runs") options.runs = parseCount(args[++i], "--runs");
-    else if (arg === "--warmup-ops") {
+    else if (arg === "--tasks") {
+      const style = args[++i];
+      if (style !== "async" && style !== "generator") {
+        console.error(`--tasks expects async or generator, got ${style}`);
+        return 2;
+      }
+      options.generator = style === "generator";
+    } else if (arg === "--warmup-ops") {
       options.warmupOps = parseCount(args[++i], "--warmup-ops");
     } else if (arg === "-h" || arg === "--help") {
       console.log(usage);
@@ -456,7 +592,12 @@ export async function runCli(args, { lib, impl, usage, gcHint, heapUsed }) {
     return 0;
   }
   if (size !== undefined) options.n = parseCount(size, "N");
-  const result = await runWorkload(lib, impl, name, options);
+  const result = await runWorkload(
+    lib,
+    options.generator ? `${impl}-gen` : impl,
+    name,
+    options,
+  );
   console.log(JSON.stringify(result));
   if (result.ok === false) {
     console.error(result.error);

@@ -24,7 +24,15 @@
  * @module
  */
 
-import { WORKLOADS } from "./_workloads.mjs";
+import {
+  GENERATOR_WORKLOADS as GENERATOR_VARIANTS,
+  WORKLOADS,
+} from "./_workloads.mjs";
+
+/** The workloads that have a generator-task variant. */
+const GENERATOR_WORKLOADS: ReadonlySet<string> = new Set(
+  Object.keys(GENERATOR_VARIANTS),
+);
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const BASELINE = "asyncio";
@@ -63,6 +71,8 @@ interface Options {
 
 interface Impl {
   key: string;
+  /** The workloads it runs, if not all (the generator-task variants). */
+  only?: ReadonlySet<string>;
   /** The command for a workload run (extra args appended). */
   command(workload: string, n: number, extra: string[]): string[];
   /** The command for the memory mode. */
@@ -101,8 +111,12 @@ const USAGE = `usage: deno task bench:compare [options]
   --workloads a,b     workloads to run (default all): ${
   Object.keys(WORKLOADS).join(", ")
 }
-  --impls a,b         deno, node, asyncio, uvloop, asyncio-debian (default:
-                      all available except asyncio-debian)
+  --impls a,b         deno, deno-gen, node, node-gen, asyncio, uvloop,
+                      asyncio-debian (default: all available except
+                      asyncio-debian); *-gen run the workloads with tasks
+                      (${
+  [...Object.keys(GENERATOR_VARIANTS)].join(", ")
+}) with generator tasks
   --node-mod PATH     the npm build's mod.js (default npm/esm/mod.js)
   --throughput        the throughput tables (the default mode)
   --flatness          per-op time at --flat-small vs --flat-large N (asyncio-ts;
@@ -243,6 +257,15 @@ function jsonLines(stdout: string): Line[] {
 async function availableImpls(options: Options): Promise<Impl[]> {
   const deno = Deno.execPath();
   const nodeMod = options.nodeMod;
+  // The same runners with generator tasks (`--tasks generator`): only the
+  // workloads that have tasks differ.
+  const withGenerators = (impl: Impl): Impl => ({
+    key: `${impl.key}-gen`,
+    only: GENERATOR_WORKLOADS,
+    command: (w, n, extra) =>
+      impl.command(w, n, ["--tasks", "generator", ...extra]),
+    memory: impl.memory,
+  });
   const all: Record<string, Impl> = {
     deno: {
       key: "deno",
@@ -335,6 +358,8 @@ async function availableImpls(options: Options): Promise<Impl[]> {
       ],
     },
   };
+  all["deno-gen"] = withGenerators(all.deno!);
+  all["node-gen"] = withGenerators(all.node!);
   const available: Record<string, () => Promise<boolean>> = {
     deno: () => Promise.resolve(true),
     node: async () => {
@@ -346,10 +371,13 @@ async function availableImpls(options: Options): Promise<Impl[]> {
       return await succeeds(["node", "--version"]);
     },
     asyncio: () => succeeds(["python3", "-c", "import asyncio"]),
+    "deno-gen": () => Promise.resolve(true),
+    "node-gen": () => available.node!(),
     uvloop: () => succeeds(["/usr/bin/python3", "-c", "import uvloop"]),
     "asyncio-debian": () => succeeds(["/usr/bin/python3", "-c", "import sys"]),
   };
-  const wanted = options.impls ?? ["deno", "node", "asyncio", "uvloop"];
+  const wanted = options.impls ??
+    ["deno", "deno-gen", "node", "node-gen", "asyncio", "uvloop"];
   const impls: Impl[] = [];
   for (const key of wanted) {
     const impl = all[key];
@@ -449,6 +477,12 @@ function labelOf(samples: Sample[], key: string): string {
   return samples.find((s) => s.impl === key && s.label !== key)?.label ?? key;
 }
 
+/** Whether `key` is one of asyncio-ts's runners (Deno, Node, generators). */
+function isOurs(key: string): boolean {
+  return key === "deno" || key === "node" || key === "deno-gen" ||
+    key === "node-gen";
+}
+
 // --- modes -------------------------------------------------------------------
 
 async function throughput(options: Options, impls: Impl[]): Promise<Sample[]> {
@@ -461,6 +495,7 @@ async function throughput(options: Options, impls: Impl[]): Promise<Sample[]> {
       );
       const order = impls.map((_, i) => impls[(i + rep) % impls.length]!);
       for (const impl of order) {
+        if (impl.only !== undefined && !impl.only.has(workload)) continue;
         const sample = await measure(impl, workload, n, rep);
         samples.push(sample);
         console.error(
@@ -527,6 +562,7 @@ function reportThroughput(
         count(n),
         ...keys.map((k) => {
           const list = of(w, k);
+          if (list.length === 0) return "—";
           if (list.length > 0 && list.every((s) => s.status === "skipped")) {
             return "skipped";
           }
@@ -568,7 +604,7 @@ function reportThroughput(
         `≥ ${TARGETS[w]}×`,
       ]),
     ));
-    const ours = keys.filter((k) => k === "deno" || k === "node");
+    const ours = keys.filter((k) => isOurs(k));
     if (ours.length > 0) {
       out.push("", "### Targets (issue 5), median paired ratio", "");
       out.push(table(
@@ -623,7 +659,7 @@ async function flatness(
   options: Options,
   impls: Impl[],
 ): Promise<{ samples: Sample[]; report: string }> {
-  const ours = impls.filter((i) => i.key === "deno" || i.key === "node");
+  const ours = impls.filter((i) => isOurs(i.key) && i.only === undefined);
   const samples: Sample[] = [];
   const small = options.flatSmall, large = options.flatLarge;
   const workloads = options.workloads.filter((w) =>
@@ -722,6 +758,9 @@ async function memory(
 ): Promise<{ lines: Line[]; report: string }> {
   const lines: Line[] = [];
   const reps = Math.min(options.reps, 3);
+  // The generator variants share their runner's memory command, which
+  // measures generator tasks too (the `task-gen` lines).
+  impls = impls.filter((i) => i.only === undefined);
   for (let rep = 0; rep < reps; rep++) {
     for (const impl of impls) {
       const result = await run(impl.memory(options.memoryCount));
@@ -747,14 +786,22 @@ async function memory(
         l.bytes_per_object ?? NaN
       ),
     );
-  const rows = ["handle", "future", "task"].map((kind) => {
-    const base = bytes(BASELINE, kind), ours = bytes("deno", kind);
+  const rows = ["handle", "future", "task", "task-gen"].map((kind) => {
+    // asyncio has one kind of task to compare both of ours with.
+    const base = bytes(BASELINE, kind === "task-gen" ? "task" : kind);
+    const ours = bytes("deno", kind);
     return [
-      { handle: "pending Handle", future: "pending Future", task: "Task" }[
-        kind
-      ]!,
+      {
+        handle: "pending Handle",
+        future: "pending Future",
+        task: "Task (async function)",
+        "task-gen": "Task (generator)",
+      }[kind]!,
       ...keys.map((k) => {
-        const b = bytes(k, kind);
+        const b = bytes(
+          k,
+          kind === "task-gen" && !isOurs(k) ? "task" : kind,
+        );
         return Number.isFinite(b) ? `${b.toFixed(0)} B` : "—";
       }),
       times(ours / base),
@@ -775,7 +822,9 @@ async function memory(
     "Handle: a pending `callSoon(noop)`, held by the ready queue only (its " +
     "queue slot counted). Future: a pending future without callbacks, in a " +
     "preallocated array (slot counted). Task: a task suspended on a shared " +
-    "pending future, its await registration counted.",
+    "pending future, its await registration counted: an `async` function " +
+    "awaiting it, or a generator doing `yield* shared` (asyncio's row " +
+    "repeats its one kind of task).",
   ].join("\n");
   return { lines, report };
 }

@@ -14,6 +14,7 @@ import {
   CancelledError,
   createTask,
   currentTask,
+  ensureFuture,
   EventLoop,
   ExceptionGroup,
   Future,
@@ -575,6 +576,13 @@ function cases(loop: EventLoop): BadCase[] {
         "gather() expected `awaitables` to be an array of awaitables, got 42",
     },
     {
+      call: "gather(a generator coroutine)",
+      run: () => gather(bad<Future<unknown>[]>(coroutineObject())),
+      error: TypeError,
+      message:
+        "gather() expected `awaitables` to be an array of awaitables, got <generator object>",
+    },
+    {
       call: "gather([42])",
       run: () => gather([bad(42)]),
       error: TypeError,
@@ -606,12 +614,106 @@ function cases(loop: EventLoop): BadCase[] {
       error: TypeError,
       message: `shield() expected \`awaitable\` to be ${awaitable}, got 42`,
     },
+    // ensureFuture, and iterators that are not generators where a
+    // generator coroutine may go
+    {
+      call: "ensureFuture(42)",
+      run: () => ensureFuture(bad<Future<unknown>>(42)),
+      error: TypeError,
+      message:
+        `ensureFuture() expected \`awaitable\` to be ${awaitable}, got 42`,
+    },
+    {
+      call: "ensureFuture(null)",
+      run: () => ensureFuture(bad<Future<unknown>>(null)),
+      error: TypeError,
+      message:
+        `ensureFuture() expected \`awaitable\` to be ${awaitable}, got null`,
+    },
+    {
+      call: 'ensureFuture("x")',
+      run: () => ensureFuture(bad<Future<unknown>>("x")),
+      error: TypeError,
+      message:
+        `ensureFuture() expected \`awaitable\` to be ${awaitable}, got "x"`,
+    },
+    {
+      call: "ensureFuture({ next() {} })",
+      run: () => ensureFuture(bad<Future<unknown>>({ next() {} })),
+      error: TypeError,
+      message:
+        `ensureFuture() expected \`awaitable\` to be ${awaitable}, got { next: [Function: next] }`,
+    },
+    {
+      call: "ensureFuture(future, 42)",
+      run: () => ensureFuture(pending, bad(42)),
+      error: TypeError,
+      message:
+        "ensureFuture() expected `options` to be an object such as { loop }, got 42",
+    },
+    {
+      call: "ensureFuture(future, null)",
+      run: () => ensureFuture(pending, bad(null)),
+      error: TypeError,
+      message:
+        "ensureFuture() expected `options` to be an object such as { loop }, got null",
+    },
+    {
+      call: "ensureFuture(future, { loop: 42 })",
+      run: () => ensureFuture(pending, { loop: bad(42) }),
+      error: TypeError,
+      message:
+        "ensureFuture() expected `options.loop` to be an EventLoop, got 42",
+    },
+    {
+      call: "ensureFuture(future, { loop: other })",
+      run: () => ensureFuture(pending, { loop: other }),
+      error: Error,
+      message:
+        "The future belongs to a different loop than the one specified as the loop argument",
+    },
+    {
+      call: "ensureFuture(promise, { loop: {} })",
+      run: () => ensureFuture(Promise.resolve(1), { loop: bad({}) }),
+      error: TypeError,
+      message:
+        "ensureFuture() expected `options.loop` to be an EventLoop, got {}",
+    },
+    {
+      call: "loop.createTask({ next() {} })",
+      run: () => loop.createTask(bad<() => void>({ next() {} })),
+      error: TypeError,
+      message:
+        "createTask() expected `coro` to be a function or a promise, got { next: [Function: next] }",
+    },
+    {
+      call: "new Task({ next() {}, throw() {} }, { loop })",
+      run: () => new Task(bad<() => void>({ next() {}, throw() {} }), { loop }),
+      error: TypeError,
+      message:
+        "Task() expected `coro` to be a function or a promise, got { next: [Function: next], throw: [Function: throw] }",
+    },
+    {
+      call: "loop.runUntilComplete({ next() {} })",
+      run: () => loop.runUntilComplete(bad<Future<unknown>>({ next() {} })),
+      error: TypeError,
+      message:
+        `runUntilComplete() expected \`awaitable\` to be ${awaitable}, got { next: [Function: next] }`,
+      outsideOnly: true,
+    },
     // wait, asCompleted
     {
       call: "wait(42)",
       run: () => wait(bad<Future<unknown>[]>(42)),
       error: TypeError,
       message: "wait() expected `fs` to be an iterable of futures, got 42",
+    },
+    {
+      call: "wait(a generator coroutine)",
+      run: () => wait(bad<Future<unknown>[]>(coroutineObject())),
+      error: TypeError,
+      message:
+        "wait() expected `fs` to be an iterable of futures, got <generator object>",
     },
     {
       call: "wait([])",
@@ -817,6 +919,12 @@ function assertError(error: unknown, expected: BadCase): void {
   if (typeof expected.message === "string") {
     assert.equal(error.message, expected.message);
   } else assert.match(error.message, expected.message);
+}
+
+/** A generator coroutine not started (what gather(*coros) would get). */
+function* coroutineObject(): Generator<unknown, number> {
+  yield;
+  return 1;
 }
 
 Deno.test("every public function and constructor rejects bad input with the right error class and message", async (t) => {

@@ -1,7 +1,8 @@
 # Benchmark harness smoke test (issue 5): the bench files type-check, and
 # every workload runs at a tiny N and passes its own result check, under
 # Deno, CPython asyncio and (once the npm stage has built npm/esm/mod.js)
-# Node. No timing is asserted.
+# Node, and the generator-task variants of the workloads with tasks. No
+# timing is asserted.
 stage bench-check deno check bench/ benchmarks/
 bench_smoke() {
   local w
@@ -11,6 +12,13 @@ bench_smoke() {
     python3 bench/asyncio_workloads.py "$w" 2000 || return 1
     if [ -f npm/esm/mod.js ]; then
       node bench/node_workloads.mjs npm/esm/mod.js "$w" 2000 || return 1
+    fi
+  done
+  for w in await_pingpong gather_sleep0; do
+    deno run -A bench/workloads.ts "$w" 2000 --tasks generator || return 1
+    if [ -f npm/esm/mod.js ]; then
+      node bench/node_workloads.mjs npm/esm/mod.js "$w" 2000 \
+        --tasks generator || return 1
     fi
   done
 }

@@ -1,0 +1,79 @@
+/**
+ * {@linkcode ensureFuture}: asyncio's `ensure_future()`, which turns any
+ * awaitable into a future of a loop.
+ *
+ * @module
+ */
+
+import type { Future } from "./future.ts";
+import type { EventLoop } from "./loop.ts";
+import type { Coroutine, GeneratorCoroutine } from "./task.ts";
+import { type AwaitableLike, ensureFuture as toFuture } from "./_util.ts";
+import { checkLoop, checkOptions } from "./_validate.ts";
+
+/** Options for {@linkcode ensureFuture}. */
+export interface EnsureFutureOptions {
+  /**
+   * The loop of the new task. Defaults to the running loop, else the
+   * current one.
+   */
+  loop?: EventLoop | undefined;
+}
+
+/**
+ * Returns `awaitable` as a future, as `asyncio.ensure_future()`: a future
+ * or task stays itself; a promise, an `async` function or a generator
+ * coroutine becomes a task.
+ *
+ * In a generator task this is how a promise is awaited: `yield*
+ * ensureFuture(promise)` suspends the generator until the promise settles.
+ *
+ * @typeParam T The type of the result.
+ * @param awaitable A future, a promise, an `async` function or a generator
+ * coroutine.
+ * @param options The loop of a new task.
+ * @returns The future.
+ * @throws {TypeError} If `awaitable` cannot be awaited, or `options.loop`
+ * is not an event loop.
+ * @throws {Error} If `awaitable` is a future of another loop than
+ * `options.loop`.
+ *
+ * @example Awaiting a promise in a generator task
+ * ```ts
+ * import { ensureFuture, EventLoop } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop();
+ * const result = await loop.runUntilComplete(function* () {
+ *   const text = yield* ensureFuture(Promise.resolve("from a promise"));
+ *   return text.toUpperCase();
+ * });
+ * assert.equal(result, "FROM A PROMISE");
+ * loop.close();
+ * ```
+ */
+export function ensureFuture<T>(
+  awaitable: Future<T> | GeneratorCoroutine<T>,
+  options?: EnsureFutureOptions,
+): Future<T>;
+/**
+ * Returns `awaitable` as a future, as `asyncio.ensure_future()`.
+ *
+ * @typeParam T The type of the result.
+ * @param awaitable A future, a promise or an `async` function.
+ * @param options The loop of a new task.
+ * @returns The future.
+ */
+export function ensureFuture<T>(
+  awaitable: Future<T> | Coroutine<T>,
+  options?: EnsureFutureOptions,
+): Future<T>;
+export function ensureFuture<T>(
+  awaitable: AwaitableLike<T>,
+  options: EnsureFutureOptions = {},
+): Future<T> {
+  checkOptions("ensureFuture", "{ loop }", options);
+  const loop = options?.loop;
+  if (loop !== undefined) checkLoop("ensureFuture", "options.loop", loop);
+  return toFuture(awaitable, loop, "ensureFuture");
+}
