@@ -245,6 +245,12 @@ export class EventLoop {
   /** What was current when a generator task's step began. */
   #savedTask: Task<unknown> | undefined;
   #savedResuming = false;
+  /**
+   * A generator step ran while promise work is outstanding (a task follows
+   * a promise, as `yield* ensureFuture(promise)` makes one): its code runs
+   * in microtasks, which get their turns before the next callback.
+   */
+  #drain = false;
   /** Bumped by everything the futures and the loop see happen. */
   #activity = 0;
   /**
@@ -333,6 +339,7 @@ export class EventLoop {
       loop.#savedTask = undefined;
       loop.#stepping = false;
       loop.#activity++;
+      if (loop.#detached.size > 0) loop.#drain = true;
     };
     timerCancelled.notify = (loop, handle) => {
       const slot = slotOf(handle);
@@ -369,6 +376,8 @@ export class EventLoop {
     this.#currentTask = undefined;
     this.#resumedHandle = undefined;
     this.#timerCancelledCount = 0;
+    this.#drain = false;
+    this.#stepping = false;
   }
 
   /**
@@ -658,6 +667,20 @@ export class EventLoop {
           const handle = this.#resumedHandle!;
           const t0 = this.#t0;
           this.#resumedHandle = undefined;
+          if (this.#drain) {
+            // A generator step left promise work behind (an async helper it
+            // called, a promise it awaits through ensureFuture): let that
+            // code run to its next await of one of our futures before the
+            // next callback, with no task current, so that its awaits are
+            // the following task's and nobody else's.
+            this.#drain = false;
+            let quiet = 0;
+            do {
+              const seen = this.#activity;
+              await undefined;
+              quiet = seen === this.#activity ? quiet + 1 : 0;
+            } while (quiet < IDLE_TURNS && !this.#resuming);
+          }
           if (this.#resuming) {
             // The callback resumed code that awaited a future: let it run
             // to its next suspension before the next callback.
@@ -687,6 +710,7 @@ export class EventLoop {
       }
     } finally {
       sweepTasks();
+      this.#drain = false;
       this.#stopping = false;
       this.#running = false;
       this.#resuming = false;
@@ -945,7 +969,7 @@ export class EventLoop {
         }
         // A cancelled handle's run() returns at once.
         runHandle(handle);
-        if (this.#resuming) {
+        if (this.#resuming || this.#drain) {
           this.#ntodo = ntodo;
           this.#resumedHandle = handle;
           this.#t0 = t0;

@@ -1,10 +1,11 @@
 // wait() returns (done, pending) sets: FIRST_COMPLETED after the first task
 // finishes, FIRST_EXCEPTION after the first failure (or when all are done),
 // ALL_COMPLETED when every task is done. Nothing is cancelled, and failures
-// stay inside the tasks. Sets print sorted. (Pending: a generator main
-// awaits wait()'s promise through ensureFuture, and that promise's code gets
-// no microtask turn while the generator jobs keep callbacks ready, so
-// FIRST_COMPLETED returns only once every job is done.)
+// stay inside the tasks. Sets print sorted. (Pending, by design: a
+// generator main awaits wait()'s promise through ensureFuture, which takes
+// one iteration more than Python's inline `await asyncio.wait(...)`: wait()
+// resumes in one iteration and the task that follows its promise wakes main
+// in the next, so `worse` raises before main prints FIRST_COMPLETED.)
 import {
   createTask,
   currentTask,

@@ -2,10 +2,10 @@
 // another task wakes up: the coroutine's awaits belong to the task that
 // ensure_future() made, not to the other task. So current_task() in the
 // coroutine is not the other task, and cancelling the other task cancels
-// that task alone, not the future the coroutine awaits. (Pending: generator
-// G calls the async helper in its step; the helper's first await registers
-// only when the loop next gives the microtask queue a turn, which is while
-// A resumes, so it and the helper's later awaits are counted as A's.)
+// that task alone, not the future the coroutine awaits. (Generator G calls
+// the async helper in its step; the loop lets the helper run to its first
+// await of a future right after that step, with no task current, so the
+// await is the ensureFuture task's, not A's.)
 import {
   CancelledError,
   currentTask,
@@ -16,9 +16,9 @@ import {
   run,
   sleep,
   type Task,
-} from "../../../../mod.ts";
-import { clock } from "../../_loop.ts";
-import { print } from "../../_py.ts";
+} from "../../../mod.ts";
+import { clock } from "../_loop.ts";
+import { print } from "../_py.ts";
 
 async function helper(
   futH: Future<void>,

@@ -1,10 +1,9 @@
 // A task awaits work that ends within a few iterations (a coroutine that
 // awaits a future, wait_for(), a TaskGroup, a timeout block) while another
 // task keeps the loop busy for 100 iterations: each await is over long
-// before the busy task is done. (Pending: a generator task awaits these
-// promises with `yield* ensureFuture(promise)`, and the promise's code gets
-// no microtask turn while the loop has callbacks ready, so each await ends
-// only once the spinner is done.)
+// before the busy task is done. (A generator task awaits these promises
+// with `yield* ensureFuture(promise)`: the loop gives the promise's code its
+// microtask turns right after the generator's step, busy or not.)
 import {
   createTask,
   ensureFuture,
@@ -14,9 +13,9 @@ import {
   TaskGroup,
   timeout,
   waitFor,
-} from "../../../../mod.ts";
-import { clock } from "../../_loop.ts";
-import { print } from "../../_py.ts";
+} from "../../../mod.ts";
+import { clock } from "../_loop.ts";
+import { print } from "../_py.ts";
 
 function* spinner(steps: number): Generator<unknown, void> {
   for (let i = 0; i < steps; i++) {
