@@ -784,3 +784,52 @@ Deno.test("an AbortSignal cancels a generator task, and the task's signal aborts
   assert.equal(loop.time(), 1);
   loop.close();
 });
+
+Deno.test("yield* ensureFuture(promise) ends while other callbacks keep the loop busy", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  let ticks = 0;
+  const tick = (): void => {
+    if (++ticks < 1000) loop.callSoon(tick);
+  };
+  const result = await loop.runUntilComplete(function* () {
+    loop.callSoon(tick);
+    const value = yield* ensureFuture(Promise.resolve("x"));
+    return `${value} after ${ticks} ticks`;
+  });
+  // The promise's reaction runs right after the step that awaited it, and
+  // the generator wakes up on the next iteration: a tick or two, not 1000.
+  assert.match(result, /^x after [0-2] ticks$/);
+  loop.close();
+});
+
+Deno.test("an async helper called in a generator step registers its awaits for the ensureFuture task", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const gate = loop.createFuture<void>();
+  const h1 = loop.createFuture<void>();
+  const h2 = loop.createFuture<void>();
+  const seen: Array<string | undefined> = [];
+  async function helper(): Promise<string> {
+    await h1;
+    seen.push(currentTask()?.getName());
+    await h2;
+    return "helper value";
+  }
+  const a = loop.createTask(async () => {
+    await gate;
+    await loop.createFuture();
+  }, { name: "A" });
+  const g = loop.createTask(function* () {
+    yield;
+    return yield* ensureFuture(helper());
+  }, { name: "G" });
+  loop.callSoon(() => gate.setResult());
+  loop.callLater(1, () => h1.setResult());
+  loop.callLater(2, () => a.cancel());
+  loop.callLater(3, () => h2.setResult());
+  loop.callLater(4, () => loop.stop());
+  await loop.runForever();
+  assert.notEqual(seen[0], "A");
+  assert.equal(a.cancelled(), true);
+  assert.equal(g.done() && g.result(), "helper value");
+  loop.close();
+});
