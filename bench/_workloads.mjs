@@ -369,8 +369,9 @@ export const GENERATOR_WORKLOADS = {
  * @param {string} impl
  * @param {string} name
  * @param {{ n?: number, runs?: number, warmupOps?: number,
- *   generator?: boolean }} [options] `generator`: the variant with
- *   generator tasks, where there is one.
+ *   warmupSeconds?: number, generator?: boolean }} [options]
+ *   `warmupSeconds`: the least warm-up time (default 1 s; 0 for one run);
+ *   `generator`: the variant with generator tasks, where there is one.
  * @returns {Promise<Record<string, unknown>>} The JSON line's fields; `ok`
  *   is `false` if a self-check failed.
  */
@@ -388,6 +389,7 @@ export async function runWorkload(lib, impl, name, options = {}) {
   const n = options.n ?? workload.n;
   const runs = options.runs ?? 1;
   const warmupOps = options.warmupOps ?? n;
+  const warmupSeconds = options.warmupSeconds ?? WARMUP_SECONDS;
   // Warm up to a steady state: at least `warmupOps` operations (one run by
   // default) and at least WARMUP_SECONDS of running, since a workload that
   // runs for 50 ms is timed before V8's optimizing tiers have compiled it.
@@ -402,7 +404,7 @@ export async function runWorkload(lib, impl, name, options = {}) {
     warmups++;
   } while (
     warmed < warmupOps ||
-    (now() - warmStart < WARMUP_SECONDS && warmups < MAX_WARMUP_RUNS)
+    (now() - warmStart < warmupSeconds && warmups < MAX_WARMUP_RUNS)
   );
   /** @type {number[]} */
   const times = [];
@@ -557,12 +559,19 @@ export async function runCli(args, { lib, impl, usage, gcHint, heapUsed }) {
   /** @type {string[]} */
   const positional = [];
   /** @type {{ n?: number, runs?: number, warmupOps?: number,
-   *   generator?: boolean }} */
+   *   warmupSeconds?: number, generator?: boolean }} */
   const options = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--runs") options.runs = parseCount(args[++i], "--runs");
-    else if (arg === "--tasks") {
+    else if (arg === "--warmup-seconds") {
+      const seconds = Number(args[++i]);
+      if (!(seconds >= 0)) {
+        console.error(`--warmup-seconds expects seconds, got ${args[i]}`);
+        return 2;
+      }
+      options.warmupSeconds = seconds;
+    } else if (arg === "--tasks") {
       const style = args[++i];
       if (style !== "async" && style !== "generator") {
         console.error(`--tasks expects async or generator, got ${style}`);

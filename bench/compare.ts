@@ -66,6 +66,8 @@ interface Options {
   flatSmall: number;
   flatLarge: number;
   memoryCount: number;
+  /** The least warm-up time of the JavaScript runners, if not theirs. */
+  warmupSeconds: number | undefined;
   json: string | undefined;
 }
 
@@ -125,6 +127,8 @@ const USAGE = `usage: deno task bench:compare [options]
   --flat-large N      default 1000000
   --memory            bytes per pending Handle, Future, Task
   --memory-count N    live objects per measurement (default 100000)
+  --warmup-seconds S  least warm-up time of the JavaScript runs (default 1;
+                      0 = one warm-up run of the same size)
   --json FILE         also write every sample to FILE`;
 
 function parseArgs(args: string[]): Options {
@@ -139,6 +143,7 @@ function parseArgs(args: string[]): Options {
     flatSmall: 10_000,
     flatLarge: 1_000_000,
     memoryCount: 100_000,
+    warmupSeconds: undefined,
     json: undefined,
   };
   const value = (i: number, flag: string): string => {
@@ -194,6 +199,12 @@ function parseArgs(args: string[]): Options {
         break;
       case "--flat-large":
         options.flatLarge = Math.round(positive(next(), arg));
+        break;
+      case "--warmup-seconds":
+        options.warmupSeconds = Number(next());
+        if (!(options.warmupSeconds >= 0)) {
+          throw new RangeError(`${arg} expects seconds`);
+        }
         break;
       case "--memory-count":
         options.memoryCount = Math.round(positive(next(), arg));
@@ -496,7 +507,10 @@ async function throughput(options: Options, impls: Impl[]): Promise<Sample[]> {
       const order = impls.map((_, i) => impls[(i + rep) % impls.length]!);
       for (const impl of order) {
         if (impl.only !== undefined && !impl.only.has(workload)) continue;
-        const sample = await measure(impl, workload, n, rep);
+        const extra = options.warmupSeconds !== undefined && isOurs(impl.key)
+          ? ["--warmup-seconds", String(options.warmupSeconds)]
+          : [];
+        const sample = await measure(impl, workload, n, rep, extra);
         samples.push(sample);
         console.error(
           `rep ${rep + 1}/${options.reps} ${workload} ${sample.label}: ${
@@ -877,7 +891,12 @@ async function main(): Promise<void> {
   const impls = await availableImpls(options);
   const started = performance.now();
   const header = await describeMachine(impls);
-  const sections: string[] = [header];
+  const warmup = options.warmupSeconds === undefined
+    ? "at least 1 s of warm-up runs (and one of full size) before each timed JavaScript run"
+    : options.warmupSeconds === 0
+    ? "one full-size warm-up run before each timed JavaScript run"
+    : `at least ${options.warmupSeconds} s of warm-up runs before each timed JavaScript run`;
+  const sections: string[] = [`${header}\n- warm-up: ${warmup}`];
   const record: Record<string, unknown> = {
     options: { ...options, modes: [...options.modes] },
   };

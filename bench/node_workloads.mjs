@@ -13,6 +13,7 @@ import { runCli, WORKLOADS } from "./_workloads.mjs";
 
 const USAGE =
   `usage: node bench/node_workloads.mjs <mod.js> <workload> [N] [--runs K] [--warmup-ops W]
+         [--warmup-seconds S] [--tasks async|generator]
        node --expose-gc bench/node_workloads.mjs <mod.js> memory [COUNT]
 workloads: ${Object.keys(WORKLOADS).join(", ")}`;
 

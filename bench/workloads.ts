@@ -20,6 +20,7 @@ import { runCli, WORKLOADS } from "./_workloads.mjs";
 
 const USAGE =
   `usage: deno run -A bench/workloads.ts <workload> [N] [--runs K] [--warmup-ops W]
+         [--warmup-seconds S] [--tasks async|generator]
        deno run -A --v8-flags=--expose-gc bench/workloads.ts memory [COUNT]
 workloads: ${Object.keys(WORKLOADS).join(", ")}`;
 
