@@ -87,7 +87,7 @@ export const futureHooks = {} as {
   /** Runs and clears the done callbacks at once. */
   runCallbacksNow(future: Future<unknown>): void;
   /** Adds a done callback without checking it (the loop's own). */
-  addCallback(future: Future<unknown>, fn: (future: never) => void): void;
+  addCallback(future: Future<unknown>, waiter: Task<unknown>): void;
   /**
    * The future a `yield*` of it is suspended on, as CPython's
    * `_asyncio_future_blocking`: a generator task tells it from a bare
@@ -110,6 +110,8 @@ export const taskHooks = {
   },
   /** Puts a pending task in the weak registry of live tasks. */
   register: (_task: Task<unknown>): void => {},
+  /** A generator task's wakeup: `future`, which it waited on, is done. */
+  wakeup: (_task: Task<unknown>, _future: Future<unknown>): void => {},
   /** The task's code now awaits `future`. */
   awaiting: (_task: Task<unknown>, _future: Future<unknown>): void => {},
   /**

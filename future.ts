@@ -9,6 +9,7 @@ import { captureSource, type Source } from "./_debug.ts";
 import { CancelledError, InvalidStateError } from "./errors.ts";
 import { futureHooks, loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
+import type { Task } from "./task.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
 import { repr, shortRepr } from "./repr.ts";
 import { checkFunction, checkLoop, checkOptions, isLoop } from "./_validate.ts";
@@ -74,6 +75,18 @@ const unretrieved = new FinalizationRegistry<Unretrieved>((held) => {
  * that `Future<T>` stays assignable to `Future<unknown>`.
  */
 type DoneCallback = AnyFunction;
+
+/**
+ * What a future calls when done: a done callback, or a generator task
+ * waiting on it (woken through `taskHooks.wakeup`, CPython's bound
+ * `__wakeup`, without a closure per task).
+ */
+type Waiter = DoneCallback | Task<unknown>;
+
+/** A generator task's wakeup, scheduled as asyncio schedules `__wakeup`. */
+function wakeup(task: Task<unknown>, future: Future<unknown>): void {
+  taskHooks.wakeup(task, future);
+}
 
 /**
  * The iterator behind `yield* future`, CPython's `Future.__await__`: its
@@ -156,7 +169,7 @@ export class Future<T> implements PromiseLike<T> {
    */
   #value: unknown = undefined;
   /** None, one (most futures), or several done callbacks. */
-  #callbacks: DoneCallback | DoneCallback[] | undefined = undefined;
+  #callbacks: Waiter | Waiter[] | undefined = undefined;
   #source: Source | undefined;
   #logTraceback = false;
 
@@ -186,7 +199,7 @@ export class Future<T> implements PromiseLike<T> {
       const callbacks = future.#callbacks;
       if (callbacks === undefined) return;
       future.#callbacks = undefined;
-      if (typeof callbacks === "function") future.#runNow(callbacks);
+      if (!Array.isArray(callbacks)) future.#runNow(callbacks);
       else for (const callback of callbacks) future.#runNow(callback);
     };
   }
@@ -556,7 +569,10 @@ export class Future<T> implements PromiseLike<T> {
     if (status === FAILED) info.push(`exception=${repr(this.#value)}`);
     const callbacks = this.#callbackList();
     if (callbacks.length > 0) {
-      const format = (fn: AnyFunction) => `${formatCallback(fn, shortRepr)}()`;
+      const format = (fn: Waiter) =>
+        typeof fn === "function"
+          ? `${formatCallback(fn, shortRepr)}()`
+          : "wakeup()";
       const shown = callbacks.length <= 2 ? callbacks.map(format) : [
         format(callbacks[0]!),
         `<${callbacks.length - 2} more>`,
@@ -595,29 +611,41 @@ export class Future<T> implements PromiseLike<T> {
     if (callbacks === undefined) return;
     this.#callbacks = undefined;
     if (typeof callbacks === "function") this.#loop.callSoon(callbacks, this);
-    else for (const callback of callbacks) this.#loop.callSoon(callback, this);
+    else if (!Array.isArray(callbacks)) {
+      this.#loop.callSoon(wakeup, callbacks, this as Future<unknown>);
+    } else {
+      for (const callback of callbacks) {
+        if (typeof callback === "function") this.#loop.callSoon(callback, this);
+        else this.#loop.callSoon(wakeup, callback, this as Future<unknown>);
+      }
+    }
   }
 
-  #addCallback(fn: DoneCallback): void {
+  #addCallback(fn: Waiter): void {
     const callbacks = this.#callbacks;
     if (callbacks === undefined) this.#callbacks = fn;
-    else if (typeof callbacks === "function") this.#callbacks = [callbacks, fn];
+    else if (!Array.isArray(callbacks)) this.#callbacks = [callbacks, fn];
     else callbacks.push(fn);
   }
 
-  #callbackList(): DoneCallback[] {
+  #callbackList(): Waiter[] {
     const callbacks = this.#callbacks;
     if (callbacks === undefined) return [];
-    return typeof callbacks === "function" ? [callbacks] : callbacks;
+    return Array.isArray(callbacks) ? callbacks : [callbacks];
   }
 
   /** Runs a done callback at once, reporting what it throws. */
-  #runNow(callback: DoneCallback): void {
+  #runNow(callback: Waiter): void {
     try {
-      callback(this);
+      if (typeof callback === "function") callback(this);
+      else taskHooks.wakeup(callback, this as Future<unknown>);
     } catch (exception) {
       this.#loop.callExceptionHandler({
-        message: `Exception in callback ${formatCallback(callback, repr)}`,
+        message: `Exception in callback ${
+          typeof callback === "function"
+            ? formatCallback(callback, repr)
+            : "wakeup"
+        }`,
         exception,
         future: this,
       });

@@ -173,8 +173,6 @@ export class Task<T> extends Future<T> {
   #coro: (() => unknown) | undefined;
   /** The generator a generator task steps. */
   #gen: Generator<unknown, T, unknown> | undefined;
-  /** The done callback that steps a generator task on its waiter. */
-  #wakeup: ((future: Future<unknown>) => void) | undefined;
   /** The name, or the `N` of the default name `Task-N`. */
   #name: string | number;
   #futWaiter: Future<unknown> | undefined;
@@ -190,6 +188,7 @@ export class Task<T> extends Future<T> {
   static {
     stepHooks.start = (task) => task.#start();
     stepHooks.step = (task, thrown, value) => task.#step(thrown, value);
+    taskHooks.wakeup = (task, future) => task.#wake(future);
     taskHooks.ref = (task) => task.#ref ??= new WeakRef(task);
     taskHooks.register = (task) => {
       const held: PendingTask = {
@@ -508,7 +507,7 @@ export class Task<T> extends Future<T> {
       } else if ((yielded as unknown) === this) {
         problem = `Task cannot await on itself: ${this}`;
       } else {
-        futureHooks.addCallback(yielded, this.#wakeup ??= this.#makeWakeup());
+        futureHooks.addCallback(yielded, this as Task<unknown>);
         this.#futWaiter = yielded;
         if (this.#mustCancel && yielded.cancel(this.#cancelMessage)) {
           this.#mustCancel = false;
@@ -529,23 +528,19 @@ export class Task<T> extends Future<T> {
   }
 
   /**
-   * The done callback a generator task waits with, CPython's `__wakeup`:
-   * it reads the future's result and resumes the generator with it, or
-   * throws the future's exception into it.
+   * A generator task's wakeup, CPython's `__wakeup`: it reads the result of
+   * the future it waited on and resumes the generator with it, or throws
+   * the future's exception into it.
    */
-  #makeWakeup(): (future: Future<unknown>) => void {
-    // Named: it shows in the future's repr as `cb=[wakeup()]`.
-    const wakeup = (future: Future<unknown>): void => {
-      let result: unknown;
-      try {
-        result = future.result();
-      } catch (error) {
-        this.#step(true, error);
-        return;
-      }
-      this.#step(false, result);
-    };
-    return wakeup;
+  #wake(future: Future<unknown>): void {
+    let result: unknown;
+    try {
+      result = future.result();
+    } catch (error) {
+      this.#step(true, error);
+      return;
+    }
+    this.#step(false, result);
   }
 
   #follow(promise: PromiseLike<T>): void {
