@@ -1,7 +1,8 @@
 /**
  * Futures and tasks against native promises: settling with one done
- * callback, and two tasks handing a counter back and forth. Sized for a
- * 2-core machine (10k futures, 2k hand-offs).
+ * callback, and two tasks handing a counter back and forth (async function
+ * tasks and generator tasks). Sized for a 2-core machine (10k futures, 2k
+ * hand-offs).
  */
 
 import { EventLoop, type Future } from "../mod.ts";
@@ -101,6 +102,40 @@ Deno.bench({
       loop.callSoon(() => waiting[0]!.setResult(0));
       await a;
       await c;
+    });
+    b.end();
+
+    loop.close();
+  },
+});
+
+Deno.bench({
+  name: "generator Tasks doing yield* on fresh Futures",
+  group: "2k hand-offs between two awaiting tasks",
+  async fn(b) {
+    const loop = new EventLoop();
+    const waiting: Future<number>[] = [];
+    function* player(me: 0 | 1): Generator<unknown, void> {
+      for (;;) {
+        const future = loop.createFuture<number>();
+        waiting[me] = future;
+        const value = yield* future;
+        if (value >= HANDOFFS) {
+          waiting[1 - me]!.setResult(-1);
+          return;
+        }
+        if (value < 0) return;
+        waiting[1 - me]!.setResult(value + 1);
+      }
+    }
+
+    b.start();
+    await loop.runUntilComplete(function* () {
+      const a = loop.createTask(player(0));
+      const c = loop.createTask(player(1));
+      loop.callSoon(() => waiting[0]!.setResult(0));
+      yield* a;
+      yield* c;
     });
     b.end();
 
