@@ -6,7 +6,9 @@
  */
 
 import { CancelledError } from "./errors.ts";
-import { loopHooks } from "./_hooks.ts";
+import { futureHooks, loopHooks } from "./_hooks.ts";
+import { repr } from "./repr.ts";
+import { sleep } from "./sleep.ts";
 import { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
 import { type Coroutine, type GeneratorCoroutine, Task } from "./task.ts";
@@ -105,6 +107,54 @@ export function awaitInline<T>(awaitable: AwaitableLike<T>): PromiseLike<T> {
   }
 }
 
+/**
+ * Runs a generator coroutine inline in the calling `async` code, as `await
+ * coro` runs a coroutine in the awaiting task: each future it does `yield*`
+ * on is awaited here (so the task's cancellation reaches it there, and is
+ * thrown in), and a bare `yield` is `await sleep(0)`.
+ */
+export async function runInline<T>(
+  gen: Generator<unknown, T, unknown>,
+): Promise<T> {
+  let thrown = false;
+  let value: unknown = undefined;
+  let fromFuture = false;
+  for (;;) {
+    let next: IteratorResult<unknown, T>;
+    futureHooks.blocking = undefined;
+    // The iterator of `yield* future` takes the result it is sent.
+    futureHooks.resuming = fromFuture && !thrown;
+    try {
+      next = thrown ? gen.throw(value) : gen.next(value);
+    } finally {
+      futureHooks.resuming = false;
+    }
+    if (next.done) return next.value;
+    const yielded = next.value;
+    const blocking = futureHooks.blocking as Future<unknown> | undefined;
+    futureHooks.blocking = undefined;
+    thrown = false;
+    fromFuture = false;
+    try {
+      if (yielded instanceof Future && blocking === yielded) {
+        value = await yielded;
+        fromFuture = true;
+      } else if (yielded === undefined) {
+        value = await sleep(0);
+      } else {
+        throw new Error(
+          yielded instanceof Future
+            ? `yield was used instead of yield* with ${yielded}`
+            : `Generator got bad yield: ${repr(yielded)}`,
+        );
+      }
+    } catch (error) {
+      thrown = true;
+      value = error;
+    }
+  }
+}
+
 /** What Python's `async with` needs of a scope: `__aenter__`, `__aexit__`. */
 export interface Scope {
   enter(): void;
@@ -117,12 +167,15 @@ export interface Scope {
  */
 export async function asyncWith<S extends Scope, T>(
   scope: S,
-  body: (scope: S) => T | PromiseLike<T>,
+  body: (scope: S) => T | PromiseLike<T> | Generator<unknown, T, unknown>,
 ): Promise<T> {
   scope.enter();
   let result: T;
   try {
-    result = await body(scope);
+    const returned = body(scope);
+    result = isGenerator(returned)
+      ? await runInline(returned as Generator<unknown, T, unknown>)
+      : await returned as T;
   } catch (error) {
     const exiting = scope.exit(error, true);
     if (exiting !== undefined) await exiting;

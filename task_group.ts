@@ -72,7 +72,22 @@ export class TaskGroup {
    * @throws {ExceptionGroup} If tasks of the group (or the body) failed.
    * @throws {CancelledError} If the task running the group was cancelled.
    */
-  async run<T>(body: (group: TaskGroup) => T | PromiseLike<T>): Promise<T> {
+  run<T>(
+    body: (group: TaskGroup) => Generator<unknown, T, unknown>,
+  ): Promise<T>;
+  /**
+   * Runs `body` in the group, as `async with TaskGroup() as tg:`.
+   *
+   * @typeParam T The type of the body's result.
+   * @param body The block: an `async` function given the group.
+   * @returns What the body returns.
+   */
+  run<T>(body: (group: TaskGroup) => T | PromiseLike<T>): Promise<T>;
+  async run<T>(
+    body: (
+      group: TaskGroup,
+    ) => T | PromiseLike<T> | Generator<unknown, T, unknown>,
+  ): Promise<T> {
     checkFunction("run", "body", body);
     return await asyncWith(this, body);
   }

@@ -170,7 +170,20 @@ export class Timeout {
    * @returns The body's result.
    * @throws {TimeoutError} If the deadline passed first.
    */
-  async run<T>(body: (scope: Timeout) => T | PromiseLike<T>): Promise<T> {
+  run<T>(body: (scope: Timeout) => Generator<unknown, T, unknown>): Promise<T>;
+  /**
+   * Runs `body` within the scope, as `async with timeout(...):`.
+   *
+   * @typeParam T The type of the body's result.
+   * @param body The block: an `async` function given the scope.
+   * @returns What the body returns.
+   */
+  run<T>(body: (scope: Timeout) => T | PromiseLike<T>): Promise<T>;
+  async run<T>(
+    body: (
+      scope: Timeout,
+    ) => T | PromiseLike<T> | Generator<unknown, T, unknown>,
+  ): Promise<T> {
     checkFunction("run", "body", body);
     return await asyncWith(this, body);
   }
@@ -232,6 +245,18 @@ export class Timeout {
  */
 export function timeout<T>(
   delay: number | null,
+  body: (scope: Timeout) => Generator<unknown, T, unknown>,
+): Promise<T>;
+/**
+ * Runs `body` with a deadline `delay` seconds from now.
+ *
+ * @typeParam T The type of the body's result.
+ * @param delay Seconds from now, or `null` for no deadline.
+ * @param body The block: an `async` function given the scope.
+ * @returns What the body returns.
+ */
+export function timeout<T>(
+  delay: number | null,
   body: (scope: Timeout) => T | PromiseLike<T>,
 ): Promise<T>;
 /**
@@ -244,12 +269,16 @@ export function timeout<T>(
 export function timeout(delay: number | null): Timeout;
 export function timeout<T>(
   delay: number | null,
-  body?: (scope: Timeout) => T | PromiseLike<T>,
+  body?: (
+    scope: Timeout,
+  ) => T | PromiseLike<T> | Generator<unknown, T, unknown>,
 ): Promise<T> | Timeout {
   checkSeconds("timeout", "delay", delay);
   if (body !== undefined) checkFunction("timeout", "body", body);
   const when = delay === null ? null : eventLoop().time() + delay;
-  return body === undefined ? new Timeout(when) : new Timeout(when).run(body);
+  return body === undefined
+    ? new Timeout(when)
+    : new Timeout(when).run(body as (scope: Timeout) => T | PromiseLike<T>);
 }
 
 /**
@@ -264,6 +293,18 @@ export function timeout<T>(
  */
 export function timeoutAt<T>(
   when: number | null,
+  body: (scope: Timeout) => Generator<unknown, T, unknown>,
+): Promise<T>;
+/**
+ * Runs `body` with a deadline at loop time `when`.
+ *
+ * @typeParam T The type of the body's result.
+ * @param when The deadline on the loop's clock, or `null` for none.
+ * @param body The block: an `async` function given the scope.
+ * @returns What the body returns.
+ */
+export function timeoutAt<T>(
+  when: number | null,
   body: (scope: Timeout) => T | PromiseLike<T>,
 ): Promise<T>;
 /**
@@ -275,11 +316,15 @@ export function timeoutAt<T>(
 export function timeoutAt(when: number | null): Timeout;
 export function timeoutAt<T>(
   when: number | null,
-  body?: (scope: Timeout) => T | PromiseLike<T>,
+  body?: (
+    scope: Timeout,
+  ) => T | PromiseLike<T> | Generator<unknown, T, unknown>,
 ): Promise<T> | Timeout {
   checkSeconds("timeoutAt", "when", when);
   if (body !== undefined) checkFunction("timeoutAt", "body", body);
-  return body === undefined ? new Timeout(when) : new Timeout(when).run(body);
+  return body === undefined
+    ? new Timeout(when)
+    : new Timeout(when).run(body as (scope: Timeout) => T | PromiseLike<T>);
 }
 
 /**

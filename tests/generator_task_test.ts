@@ -25,6 +25,8 @@ import {
   sleep,
   Task,
   TaskGroup,
+  timeout,
+  TimeoutError,
   waitFor,
 } from "../mod.ts";
 import { assertType, type IsExact } from "./_types.ts";
@@ -831,5 +833,54 @@ Deno.test("an async helper called in a generator step registers its awaits for t
   assert.notEqual(seen[0], "A");
   assert.equal(a.cancelled(), true);
   assert.equal(g.done() && g.result(), "helper value");
+  loop.close();
+});
+
+Deno.test("timeout() and TaskGroup.run() run a generator body inline, from an async task and from a generator task", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const log: string[] = [];
+  const fromAsync = await loop.runUntilComplete(async () => {
+    const value: number = await timeout(5, function* () {
+      yield* sleep(1);
+      yield;
+      return 7;
+    });
+    try {
+      await timeout(1, function* () {
+        try {
+          yield* sleep(10);
+        } catch (error) {
+          log.push(`body: ${(error as Error).name}`);
+          throw error;
+        }
+      });
+    } catch (error) {
+      log.push(`outside: ${(error as Error).name}`);
+    }
+    const grouped: string = await new TaskGroup().run(function* (tg) {
+      const child = tg.createTask(function* () {
+        yield* sleep(2);
+        return "child";
+      });
+      yield* sleep(1);
+      return yield* child;
+    });
+    return [value, grouped, loop.time()];
+  });
+  assert.deepEqual(fromAsync, [7, "child", 4]);
+  assert.deepEqual(log, ["body: CancelledError", "outside: TimeoutError"]);
+  const fromGenerator = await loop.runUntilComplete(function* () {
+    try {
+      yield* ensureFuture(timeout(1, function* () {
+        yield* sleep(10);
+        return "late";
+      }));
+      return "no timeout";
+    } catch (error) {
+      return `${(error as Error).name} at ${loop.time()}`;
+    }
+  });
+  assert.equal(fromGenerator, "TimeoutError at 5");
+  assert.equal(fromGenerator.startsWith(TimeoutError.name), true);
   loop.close();
 });
