@@ -23,6 +23,14 @@ export type AwaitableLike<T> =
   | Coroutine<T>
   | GeneratorCoroutine<T>;
 
+/**
+ * What a block (the body of `timeout()` or `TaskGroup.run()`) gives: the
+ * return value of a generator function, or the awaited value of anything
+ * else.
+ */
+export type BlockResult<R> = R extends Generator<unknown, infer T, unknown> ? T
+  : Awaited<R>;
+
 /** The type an awaitable resolves to. */
 export type ResultOf<A> = A extends Future<infer R> ? R
   : A extends () => Generator<unknown, infer R, unknown> ? R
@@ -165,17 +173,17 @@ export interface Scope {
  * Python's `async with scope: body(scope)`: enters, runs the body, and exits
  * with what the body threw (the exit may replace it by throwing).
  */
-export async function asyncWith<S extends Scope, T>(
+export async function asyncWith<S extends Scope, R>(
   scope: S,
-  body: (scope: S) => T | PromiseLike<T> | Generator<unknown, T, unknown>,
-): Promise<T> {
+  body: (scope: S) => R,
+): Promise<BlockResult<R>> {
   scope.enter();
-  let result: T;
+  let result: BlockResult<R>;
   try {
     const returned = body(scope);
     result = isGenerator(returned)
-      ? await runInline(returned as Generator<unknown, T, unknown>)
-      : await returned as T;
+      ? await runInline(returned) as BlockResult<R>
+      : await returned as BlockResult<R>;
   } catch (error) {
     const exiting = scope.exit(error, true);
     if (exiting !== undefined) await exiting;

@@ -88,4 +88,4 @@ export { Timeout, timeout, timeoutAt, waitFor } from "./timeout.ts";
 export { TaskGroup } from "./task_group.ts";
 export { run } from "./run.ts";
 export { ensureFuture, type EnsureFutureOptions } from "./ensure_future.ts";
-export type { AwaitableLike, ResultOf } from "./_util.ts";
+export type { AwaitableLike, BlockResult, ResultOf } from "./_util.ts";

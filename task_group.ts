@@ -17,7 +17,7 @@ import {
   type TaskOptions,
 } from "./task.ts";
 import { checkCoroutine, checkFunction, checkOptions } from "./_validate.ts";
-import { asyncWith } from "./_util.ts";
+import { asyncWith, type BlockResult } from "./_util.ts";
 
 /**
  * A group of tasks that ends only when all of them have: Python's
@@ -66,28 +66,14 @@ export class TaskGroup {
    * Runs `body` in the group: enters, awaits the body, then waits for
    * every task of the group.
    *
-   * @typeParam T The body's result.
-   * @param body The code that creates the group's tasks.
+   * @typeParam R What the body returns: a value, a promise, or a generator.
+   * @param body The code that creates the group's tasks: an `async`
+   * function, or a generator function run inline.
    * @returns The body's result.
    * @throws {ExceptionGroup} If tasks of the group (or the body) failed.
    * @throws {CancelledError} If the task running the group was cancelled.
    */
-  run<T>(
-    body: (group: TaskGroup) => Generator<unknown, T, unknown>,
-  ): Promise<T>;
-  /**
-   * Runs `body` in the group, as `async with TaskGroup() as tg:`.
-   *
-   * @typeParam T The type of the body's result.
-   * @param body The block: an `async` function given the group.
-   * @returns What the body returns.
-   */
-  run<T>(body: (group: TaskGroup) => T | PromiseLike<T>): Promise<T>;
-  async run<T>(
-    body: (
-      group: TaskGroup,
-    ) => T | PromiseLike<T> | Generator<unknown, T, unknown>,
-  ): Promise<T> {
+  async run<R>(body: (group: TaskGroup) => R): Promise<BlockResult<R>> {
     checkFunction("run", "body", body);
     return await asyncWith(this, body);
   }

@@ -16,6 +16,7 @@ import {
   asyncWith,
   type AwaitableLike,
   awaitInline,
+  type BlockResult,
   ensureFuture,
   eventLoop,
   isAwaitableLike,
@@ -165,25 +166,12 @@ export class Timeout {
   /**
    * Runs `body` inside the scope: enters, awaits it, exits.
    *
-   * @typeParam T The body's result.
+   * @typeParam R What the body returns: a value, a promise, or a generator.
    * @param body The code to run under the deadline.
    * @returns The body's result.
    * @throws {TimeoutError} If the deadline passed first.
    */
-  run<T>(body: (scope: Timeout) => Generator<unknown, T, unknown>): Promise<T>;
-  /**
-   * Runs `body` within the scope, as `async with timeout(...):`.
-   *
-   * @typeParam T The type of the body's result.
-   * @param body The block: an `async` function given the scope.
-   * @returns What the body returns.
-   */
-  run<T>(body: (scope: Timeout) => T | PromiseLike<T>): Promise<T>;
-  async run<T>(
-    body: (
-      scope: Timeout,
-    ) => T | PromiseLike<T> | Generator<unknown, T, unknown>,
-  ): Promise<T> {
+  async run<R>(body: (scope: Timeout) => R): Promise<BlockResult<R>> {
     checkFunction("run", "body", body);
     return await asyncWith(this, body);
   }
@@ -223,7 +211,7 @@ export class Timeout {
  * Without a body, returns the unentered {@linkcode Timeout}, for
  * {@linkcode Timeout.enter} and {@linkcode Timeout.exit}.
  *
- * @typeParam T The body's result.
+ * @typeParam R What the body returns: a value, a promise, or a generator.
  * @param delay Seconds from now, or `null` for no deadline.
  * @param body The code to run under the deadline.
  * @returns The body's result.
@@ -243,22 +231,10 @@ export class Timeout {
  * loop.close();
  * ```
  */
-export function timeout<T>(
+export function timeout<R>(
   delay: number | null,
-  body: (scope: Timeout) => Generator<unknown, T, unknown>,
-): Promise<T>;
-/**
- * Runs `body` with a deadline `delay` seconds from now.
- *
- * @typeParam T The type of the body's result.
- * @param delay Seconds from now, or `null` for no deadline.
- * @param body The block: an `async` function given the scope.
- * @returns What the body returns.
- */
-export function timeout<T>(
-  delay: number | null,
-  body: (scope: Timeout) => T | PromiseLike<T>,
-): Promise<T>;
+  body: (scope: Timeout) => R,
+): Promise<BlockResult<R>>;
 /**
  * Returns a timeout scope `delay` seconds from now, to enter and exit by
  * hand.
@@ -267,46 +243,30 @@ export function timeout<T>(
  * @returns The scope.
  */
 export function timeout(delay: number | null): Timeout;
-export function timeout<T>(
+export function timeout<R>(
   delay: number | null,
-  body?: (
-    scope: Timeout,
-  ) => T | PromiseLike<T> | Generator<unknown, T, unknown>,
-): Promise<T> | Timeout {
+  body?: (scope: Timeout) => R,
+): Promise<BlockResult<R>> | Timeout {
   checkSeconds("timeout", "delay", delay);
   if (body !== undefined) checkFunction("timeout", "body", body);
   const when = delay === null ? null : eventLoop().time() + delay;
-  return body === undefined
-    ? new Timeout(when)
-    : new Timeout(when).run(body as (scope: Timeout) => T | PromiseLike<T>);
+  return body === undefined ? new Timeout(when) : new Timeout(when).run(body);
 }
 
 /**
  * Runs `body` with a deadline at loop time `when`, as
  * `asyncio.timeout_at()`.
  *
- * @typeParam T The body's result.
+ * @typeParam R What the body returns: a value, a promise, or a generator.
  * @param when The deadline in seconds on the loop's clock, or `null`.
  * @param body The code to run under the deadline.
  * @returns The body's result.
  * @throws {TimeoutError} If the deadline passed first.
  */
-export function timeoutAt<T>(
+export function timeoutAt<R>(
   when: number | null,
-  body: (scope: Timeout) => Generator<unknown, T, unknown>,
-): Promise<T>;
-/**
- * Runs `body` with a deadline at loop time `when`.
- *
- * @typeParam T The type of the body's result.
- * @param when The deadline on the loop's clock, or `null` for none.
- * @param body The block: an `async` function given the scope.
- * @returns What the body returns.
- */
-export function timeoutAt<T>(
-  when: number | null,
-  body: (scope: Timeout) => T | PromiseLike<T>,
-): Promise<T>;
+  body: (scope: Timeout) => R,
+): Promise<BlockResult<R>>;
 /**
  * Returns a timeout scope with a deadline at loop time `when`.
  *
@@ -314,17 +274,13 @@ export function timeoutAt<T>(
  * @returns The scope.
  */
 export function timeoutAt(when: number | null): Timeout;
-export function timeoutAt<T>(
+export function timeoutAt<R>(
   when: number | null,
-  body?: (
-    scope: Timeout,
-  ) => T | PromiseLike<T> | Generator<unknown, T, unknown>,
-): Promise<T> | Timeout {
+  body?: (scope: Timeout) => R,
+): Promise<BlockResult<R>> | Timeout {
   checkSeconds("timeoutAt", "when", when);
   if (body !== undefined) checkFunction("timeoutAt", "body", body);
-  return body === undefined
-    ? new Timeout(when)
-    : new Timeout(when).run(body as (scope: Timeout) => T | PromiseLike<T>);
+  return body === undefined ? new Timeout(when) : new Timeout(when).run(body);
 }
 
 /**
