@@ -18,6 +18,12 @@ function missing(): never {
   throw new Error("asyncio-ts: loop.ts was not loaded; import mod.ts");
 }
 
+/**
+ * Passed by the library's own code to the `Future` and `Task` constructors
+ * after it has checked their arguments: they skip the checks.
+ */
+export const TRUSTED: unique symbol = Symbol("asyncio-ts trusted");
+
 /** Hooks that loop.ts fills in. */
 export const loopHooks = {
   /** `getEventLoop()`, for futures created without a loop. */

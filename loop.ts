@@ -19,8 +19,8 @@
 import { Deque } from "./_deque.ts";
 import { TimerHeap } from "./_heap.ts";
 import { captureSource } from "./_debug.ts";
-import { loopHooks, taskHooks } from "./_hooks.ts";
-import { Future } from "./future.ts";
+import { loopHooks, taskHooks, TRUSTED } from "./_hooks.ts";
+import { Future, type FutureOptions } from "./future.ts";
 import {
   type Handle,
   handleInternals,
@@ -83,6 +83,18 @@ export type ExceptionHandler = (
   loop: EventLoop,
   context: ExceptionContext,
 ) => void;
+
+/** The constructors with the argument that skips their checks. */
+type TrustedFuture = new <T>(
+  options: FutureOptions,
+  trusted: typeof TRUSTED,
+) => Future<T>;
+type TrustedTask = new <T>(
+  coro: unknown,
+  options: Omit<TaskOptions, "loop">,
+  trusted: typeof TRUSTED,
+  loop: EventLoop,
+) => Task<T>;
 
 /** Anything {@linkcode EventLoop.runUntilComplete} can run. */
 export type Awaitable<T> = Future<T> | Coroutine<T>;
@@ -524,7 +536,7 @@ export class EventLoop {
    * @returns A pending future.
    */
   createFuture<T>(): Future<T> {
-    return new Future<T>({ loop: this });
+    return new (Future as unknown as TrustedFuture)<T>({ loop: this }, TRUSTED);
   }
 
   /**
@@ -564,7 +576,12 @@ export class EventLoop {
     this.#checkClosed();
     checkCoroutine("createTask", "coro", coro);
     checkOptions("createTask", "{ name, signal }", options);
-    return new Task<T>(coro as Coroutine<T>, { ...options, loop: this });
+    return new (Task as unknown as TrustedTask)<T>(
+      coro,
+      options,
+      TRUSTED,
+      this,
+    );
   }
 
   /**

@@ -8,7 +8,7 @@
 
 import { CancelledError } from "./errors.ts";
 import { Future } from "./future.ts";
-import { futureHooks, loopHooks, taskHooks } from "./_hooks.ts";
+import { futureHooks, loopHooks, taskHooks, TRUSTED } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { repr } from "./repr.ts";
 import {
@@ -79,6 +79,12 @@ interface PendingTask {
   /** The name, or the `N` of `Task-N`, as the task held it. */
   name: string | number;
   done: boolean;
+}
+
+/** A task's rarely used parts. */
+interface RareParts {
+  controller?: AbortController;
+  unlisten?: (() => void) | undefined;
 }
 
 const forget = new FinalizationRegistry<PendingTask>((held) => {
@@ -182,8 +188,8 @@ export class Task<T> extends Future<T> {
   #ref: WeakRef<Task<unknown>> | undefined;
   /** Its entry in the registry of live tasks, once swept into it. */
   #held: PendingTask | undefined;
-  #controller: AbortController | undefined;
-  #unlisten: (() => void) | undefined;
+  /** What few tasks need (an `AbortSignal`), in one object. */
+  #rare: RareParts | undefined;
 
   static {
     stepHooks.start = (task) => task.#start();
@@ -248,11 +254,15 @@ export class Task<T> extends Future<T> {
   constructor(
     coro: Coroutine<T> | GeneratorCoroutine<T>,
     options: TaskOptions = {},
+    trusted?: typeof TRUSTED,
+    trustedLoop?: EventLoop,
   ) {
-    checkCoroutine("Task", "coro", coro);
-    checkOptions("Task", "{ name, loop, signal }", options);
-    if (options?.loop !== undefined) {
-      checkLoop("Task", "options.loop", options.loop);
+    if (trusted !== TRUSTED) {
+      checkCoroutine("Task", "coro", coro);
+      checkOptions("Task", "{ name, loop, signal }", options);
+      if (options?.loop !== undefined) {
+        checkLoop("Task", "options.loop", options.loop);
+      }
     }
     const signal = options?.signal;
     if (
@@ -262,7 +272,7 @@ export class Task<T> extends Future<T> {
     ) {
       throw argumentError("Task", "options.signal", "an AbortSignal", signal);
     }
-    super({ loop: options?.loop });
+    super({ loop: trusted === TRUSTED ? trustedLoop : options?.loop });
     this.#name = options?.name === undefined
       ? ++taskCounter
       : String(options.name);
@@ -284,7 +294,8 @@ export class Task<T> extends Future<T> {
       else {
         const onAbort = () => this.cancel(abortMessage(signal.reason));
         signal.addEventListener("abort", onAbort, { once: true });
-        this.#unlisten = () => signal.removeEventListener("abort", onAbort);
+        (this.#rare ??= {}).unlisten = () =>
+          signal.removeEventListener("abort", onAbort);
       }
     }
   }
@@ -317,13 +328,14 @@ export class Task<T> extends Future<T> {
    * @returns The signal.
    */
   get signal(): AbortSignal {
-    if (this.#controller === undefined) {
-      this.#controller = new AbortController();
+    const rare = this.#rare ??= {};
+    if (rare.controller === undefined) {
+      rare.controller = new AbortController();
       if (this.#cancelRequests > 0 || this.cancelled()) {
-        this.#controller.abort(new CancelledError(this.#cancelMessage));
+        rare.controller.abort(new CancelledError(this.#cancelMessage));
       }
     }
-    return this.#controller.signal;
+    return rare.controller.signal;
   }
 
   /**
@@ -341,7 +353,7 @@ export class Task<T> extends Future<T> {
   override cancel(msg?: string): boolean {
     if (this.done()) return false;
     this.#cancelRequests++;
-    const controller = this.#controller;
+    const controller = this.#rare?.controller;
     if (controller !== undefined && !controller.signal.aborted) {
       controller.abort(new CancelledError(msg));
     }
@@ -576,8 +588,11 @@ export class Task<T> extends Future<T> {
       held.done = true;
       liveTasks.delete(held);
     }
-    this.#unlisten?.();
-    this.#unlisten = undefined;
+    const rare = this.#rare;
+    if (rare !== undefined) {
+      rare.unlisten?.();
+      rare.unlisten = undefined;
+    }
     loopHooks.taskDone(this.getLoop(), this as Task<unknown>);
   }
 }
