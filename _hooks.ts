@@ -92,6 +92,8 @@ export const futureHooks = {} as {
   cancelWith(future: Future<unknown>, error: Error): void;
   /** Runs and clears the done callbacks at once. */
   runCallbacksNow(future: Future<unknown>): void;
+  /** The done callback added last, if the future is pending. */
+  lastCallback(future: Future<unknown>): unknown;
   /** Adds a done callback without checking it (the loop's own). */
   addCallback(future: Future<unknown>, waiter: Task<unknown>): void;
   /**

@@ -193,6 +193,10 @@ export class Future<T> implements PromiseLike<T> {
       return true;
     };
     futureHooks.addCallback = (future, fn) => future.#addCallback(fn);
+    futureHooks.lastCallback = (future) => {
+      const callbacks = future.#callbacks;
+      return Array.isArray(callbacks) ? callbacks.at(-1) : callbacks;
+    };
     futureHooks.blocking = undefined;
     futureHooks.resuming = false;
     futureHooks.runCallbacksNow = (future) => {

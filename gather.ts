@@ -6,6 +6,7 @@
  */
 
 import { Future } from "./future.ts";
+import { futureHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import {
   checkLoop,
@@ -19,6 +20,7 @@ import {
   cancelledError,
   ensureFuture,
   eventLoop,
+  isAwaitableLike,
   type ResultOf,
 } from "./_util.ts";
 
@@ -184,18 +186,22 @@ export function gather(
     outer.setResult([]);
     return outer;
   }
-  const seen = new Map<unknown, Future<unknown>>();
-  const children: Future<unknown>[] = [];
+  // Every item is checked before any task is made, so that a bad one
+  // leaves nothing running.
   for (const item of items) {
-    let child = seen.get(item);
-    if (child === undefined) {
-      child = ensureFuture(item, loop, "gather", "awaitables");
-      seen.set(item, child);
+    if (
+      item instanceof Future ? item.getLoop() !== loop : !isAwaitableLike(item)
+    ) {
+      ensureFuture(item, loop, "gather", "awaitables"); // throws the error
     }
-    children.push(child);
   }
+  const children: Future<unknown>[] = [];
   const outer = new GatheringFuture<unknown[]>(children, loop);
-  const count = seen.size;
+  // Distinct children, each with one done callback, added as asyncio adds
+  // it: right after the child is made (a done child's callback is
+  // scheduled at once, between the first steps of the tasks made around
+  // it).
+  let count = 0;
   let finished = 0;
   const onChildDone = (child: Future<unknown>): void => {
     finished++;
@@ -228,7 +234,40 @@ export function gather(
       } else outer.setResult(results);
     }
   };
-  for (const child of seen.values()) child.addDoneCallback(onChildDone);
+  // Duplicates: a pending future that has the callback already ends with
+  // it (nothing else adds callbacks meanwhile); done ones and the tasks
+  // made for other awaitables are remembered. No map for the common case
+  // of distinct futures.
+  let made: Map<unknown, Future<unknown>> | undefined;
+  let doneSeen: Set<Future<unknown>> | undefined;
+  for (const item of items) {
+    let child: Future<unknown> | undefined;
+    if (item instanceof Future) {
+      child = item;
+      if (child.done()) {
+        doneSeen ??= new Set();
+        if (doneSeen.has(child)) {
+          children.push(child);
+          continue;
+        }
+        doneSeen.add(child);
+      } else if (futureHooks.lastCallback(child) === onChildDone) {
+        children.push(child);
+        continue;
+      }
+    } else {
+      child = made?.get(item);
+      if (child !== undefined) {
+        children.push(child);
+        continue;
+      }
+      child = ensureFuture(item, loop, "gather", "awaitables");
+      (made ??= new Map()).set(item, child);
+    }
+    count++;
+    child.addDoneCallback(onChildDone);
+    children.push(child);
+  }
   return outer;
 }
 

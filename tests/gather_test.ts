@@ -338,3 +338,38 @@ Deno.test("shield() of a done future returns that future", async () => {
   });
   loop.close();
 });
+
+Deno.test("gather() awaits an awaitable given twice once, and gives its result in both places", async () => {
+  // asyncio: print(await gather(done, pending, done, coro, pending, coro,
+  // t, t), calls) gives ['d', 'p', 'd', 'c', 'p', 'c', 't', 't'] ['t', 'c']
+  const loop = new EventLoop();
+  const result = await loop.runUntilComplete(async () => {
+    const done = loop.createFuture<string>();
+    done.setResult("d");
+    const pending = loop.createFuture<string>();
+    loop.callSoon(() => pending.setResult("p"));
+    const calls: string[] = [];
+    const job = async (name: string) => {
+      calls.push(name);
+      return await Promise.resolve(name);
+    };
+    const coro = () => job("c");
+    const t = loop.createTask(() => job("t"));
+    const values = await gather([
+      done,
+      pending,
+      done,
+      coro,
+      pending,
+      coro,
+      t,
+      t,
+    ]);
+    return [values, calls];
+  });
+  assert.deepEqual(result, [["d", "p", "d", "c", "p", "c", "t", "t"], [
+    "t",
+    "c",
+  ]]);
+  loop.close();
+});
