@@ -19,8 +19,8 @@ function missing(): never {
 }
 
 /**
- * Passed by the library's own code to the `Future` and `Task` constructors
- * after it has checked their arguments: they skip the checks.
+ * Passed by the library's own code to the `Task` constructor after it has
+ * checked the arguments: it skips the checks.
  */
 export const TRUSTED: unique symbol = Symbol("asyncio-ts trusted");
 

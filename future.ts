@@ -7,7 +7,7 @@
 
 import { captureSource, type Source } from "./_debug.ts";
 import { CancelledError, InvalidStateError } from "./errors.ts";
-import { futureHooks, loopHooks, taskHooks, TRUSTED } from "./_hooks.ts";
+import { futureHooks, loopHooks, taskHooks } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import type { Task } from "./task.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
@@ -215,15 +215,7 @@ export class Future<T> implements PromiseLike<T> {
    * @throws {TypeError} If `options` is not an object or `options.loop` is
    * not an event loop.
    */
-  constructor(options?: FutureOptions);
-  constructor(options: FutureOptions = {}, trusted?: typeof TRUSTED) {
-    if (trusted === TRUSTED) {
-      // The library's own futures and tasks, of a loop it has checked.
-      const loop = options.loop!;
-      this.#loop = loop;
-      if (loopHooks.debug(loop)) this.#source = captureSource();
-      return;
-    }
+  constructor(options: FutureOptions = {}) {
     // Cheap checks first; the class name is looked up only for the message.
     if (typeof options !== "object" || options === null) {
       checkOptions(new.target.name, "{ loop }", options);

@@ -20,7 +20,7 @@ import { Deque } from "./_deque.ts";
 import { TimerHeap } from "./_heap.ts";
 import { captureSource } from "./_debug.ts";
 import { loopHooks, taskHooks, TRUSTED } from "./_hooks.ts";
-import { Future, type FutureOptions } from "./future.ts";
+import { Future } from "./future.ts";
 import {
   type Handle,
   handleInternals,
@@ -84,11 +84,7 @@ export type ExceptionHandler = (
   context: ExceptionContext,
 ) => void;
 
-/** The constructors with the argument that skips their checks. */
-type TrustedFuture = new <T>(
-  options: FutureOptions,
-  trusted: typeof TRUSTED,
-) => Future<T>;
+/** The constructor with the argument that skips its checks. */
 type TrustedTask = new <T>(
   coro: unknown,
   options: Omit<TaskOptions, "loop">,
@@ -536,7 +532,7 @@ export class EventLoop {
    * @returns A pending future.
    */
   createFuture<T>(): Future<T> {
-    return new (Future as unknown as TrustedFuture)<T>({ loop: this }, TRUSTED);
+    return new Future<T>({ loop: this });
   }
 
   /**
