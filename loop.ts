@@ -539,9 +539,11 @@ export class EventLoop {
    * Creates a task that runs `coro` on this loop.
    *
    * @typeParam T The type of the result.
-   * @param coro An `async` function, called on the task's first step (one
-   * iteration later, as asyncio starts a coroutine), or a promise of work
-   * that is already running.
+   * @param coro A generator coroutine (a generator function or a generator
+   * not started yet), stepped by the loop as asyncio steps a coroutine; or
+   * an `async` function, called on the task's first step (one iteration
+   * later, as asyncio starts a coroutine); or a promise of work that is
+   * already running.
    * @param options The task's name, and an `AbortSignal` that cancels it.
    * @returns The task.
    * @throws {TypeError} If `coro` is neither a function nor a promise, or
@@ -593,11 +595,11 @@ export class EventLoop {
    * caller cannot block. Its errors arrive as a rejection.
    *
    * @typeParam T The type of the result.
-   * @param awaitable A future of this loop, a promise, or an `async`
-   * function.
+   * @param awaitable A future of this loop, a generator coroutine, a
+   * promise, or an `async` function.
    * @returns The awaitable's result.
-   * @throws {TypeError} If `awaitable` is not a future, a promise or a
-   * function.
+   * @throws {TypeError} If `awaitable` is not a future, a generator, a
+   * promise or a function.
    * @throws {Error} If the loop is closed or running, or stopped before the
    * awaitable completed, or `awaitable` is a future of another loop.
    */

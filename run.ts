@@ -19,8 +19,8 @@ import { gather } from "./gather.ts";
  * asyncio).
  *
  * @typeParam T The result type.
- * @param main An `async` function (called on the task's first step) or a
- * promise.
+ * @param main A generator coroutine, an `async` function (called on the
+ * task's first step) or a promise.
  * @param options The new loop's options, such as `{ clock: "virtual" }`.
  * @returns `main`'s result.
  * @throws {Error} If a loop is already running.

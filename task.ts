@@ -233,11 +233,13 @@ export class Task<T> extends Future<T> {
   /**
    * Creates a task and schedules its first step.
    *
-   * @param coro An `async` function to call on the first step, or a promise
-   * of work that is already running.
+   * @param coro A generator coroutine (a generator function or a generator
+   * not started yet) that the loop steps; or an `async` function to call on
+   * the first step; or a promise of work that is already running.
    * @param options The task's name, loop, and an `AbortSignal` that cancels
    * it.
-   * @throws {TypeError} If `coro` is neither a function nor a thenable,
+   * @throws {TypeError} If `coro` is neither a function, a generator nor a
+   * thenable,
    * `options` is not an object, `options.loop` is not an event loop, or
    * `options.signal` is not an `AbortSignal`.
    */
@@ -602,9 +604,10 @@ export class Task<T> extends Future<T> {
  * same as {@linkcode EventLoop.createTask} on {@linkcode getRunningLoop}.
  *
  * @typeParam T The type of the result.
- * @param coro An `async` function, called on the task's first step (one
- * iteration later, as asyncio starts a coroutine), or a promise of work
- * that is already running.
+ * @param coro A generator coroutine, stepped by the loop; or an `async`
+ * function, called on the task's first step (one iteration later, as
+ * asyncio starts a coroutine); or a promise of work that is already
+ * running.
  * @param options The task's name, and an `AbortSignal` that cancels it.
  * @returns The task.
  * @throws {Error} If no loop is running.

@@ -101,8 +101,8 @@ export class TaskGroup {
    * Creates a task in the group.
    *
    * @typeParam T The task's result.
-   * @param coro An `async` function or a promise, as for
-   * {@linkcode EventLoop.createTask}.
+   * @param coro A generator coroutine, an `async` function or a promise, as
+   * for {@linkcode EventLoop.createTask}.
    * @param options The task's name and signal.
    * @returns The task.
    * @throws {Error} If the group was not entered, has finished, or is
