@@ -1,6 +1,7 @@
 /**
- * {@linkcode Task}, a future that runs an `async` function on an event loop,
- * with {@linkcode currentTask} and {@linkcode allTasks}. A port of CPython's
+ * {@linkcode Task}, a future that runs a coroutine (a generator stepped by the
+ * loop, or an `async` function) on an event loop, with
+ * {@linkcode currentTask} and {@linkcode allTasks}. A port of CPython's
  * `Lib/asyncio/tasks.py`.
  *
  * @module
@@ -140,8 +141,10 @@ function abortMessage(reason: unknown): string | undefined {
 }
 
 /**
- * A future that runs an `async` function (asyncio's coroutine) on an event
- * loop, and is done when the function's promise settles.
+ * A future that runs a coroutine on an event loop, and is done when it
+ * returns or throws: a generator coroutine, which the task steps itself as
+ * asyncio's `Task.__step` does (`yield* future` suspends it), or an `async`
+ * function, whose promise it follows.
  *
  * An important invariant while a task is not done: it is scheduled to
  * start, or its code runs inside a loop callback, or it is suspended on one
