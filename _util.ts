@@ -12,7 +12,7 @@ import { sleep } from "./sleep.ts";
 import { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
 import { type Coroutine, type GeneratorCoroutine, Task } from "./task.ts";
-import { describe, isGenerator } from "./_validate.ts";
+import { describe, isGenerator, isThenable } from "./_validate.ts";
 
 /**
  * A future, a promise, an `async` function, or a generator coroutine
@@ -44,9 +44,7 @@ export type ResultOf<A> = A extends Future<infer R> ? R
  */
 export function isAwaitableLike(value: unknown): boolean {
   return value instanceof Future || typeof value === "function" ||
-    (typeof value === "object" && value !== null &&
-      typeof (value as { then?: unknown }).then === "function") ||
-    isGenerator(value);
+    isThenable(value) || isGenerator(value);
 }
 
 /** The running loop, or else the current loop. */

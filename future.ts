@@ -614,15 +614,14 @@ export class Future<T> implements PromiseLike<T> {
     const callbacks = this.#callbacks;
     if (callbacks === undefined) return;
     this.#callbacks = undefined;
-    if (typeof callbacks === "function") this.#loop.callSoon(callbacks, this);
-    else if (!Array.isArray(callbacks)) {
-      this.#loop.callSoon(wakeup, callbacks, this as Future<unknown>);
-    } else {
-      for (const callback of callbacks) {
-        if (typeof callback === "function") this.#loop.callSoon(callback, this);
-        else this.#loop.callSoon(wakeup, callback, this as Future<unknown>);
-      }
-    }
+    if (!Array.isArray(callbacks)) this.#schedule(callbacks);
+    else for (const callback of callbacks) this.#schedule(callback);
+  }
+
+  /** Schedules one done callback, or a waiting task's wakeup. */
+  #schedule(callback: Waiter): void {
+    if (typeof callback === "function") this.#loop.callSoon(callback, this);
+    else this.#loop.callSoon(wakeup, callback, this as Future<unknown>);
   }
 
   #addCallback(fn: Waiter): void {

@@ -7,7 +7,12 @@
 
 import { loopHooks } from "./_hooks.ts";
 import { EventLoop, type EventLoopOptions, setEventLoop } from "./loop.ts";
-import { argumentError, checkOptions, isGenerator } from "./_validate.ts";
+import {
+  argumentError,
+  checkOptions,
+  isGenerator,
+  isThenable,
+} from "./_validate.ts";
 import { allTasks, type Coroutine, type GeneratorCoroutine } from "./task.ts";
 import { gather } from "./gather.ts";
 
@@ -62,9 +67,7 @@ export async function run<T>(
     );
   }
   if (
-    typeof main !== "function" && !isGenerator(main) &&
-    (typeof main !== "object" || main === null ||
-      typeof (main as { then?: unknown }).then !== "function")
+    typeof main !== "function" && !isGenerator(main) && !isThenable(main)
   ) {
     throw argumentError("run", "main", "an async function or a promise", main);
   }

@@ -18,6 +18,7 @@ import {
   checkLoop,
   checkOptions,
   isGenerator,
+  isThenable,
 } from "./_validate.ts";
 
 /**
@@ -127,12 +128,6 @@ function step(task: Task<unknown>): void {
 /** A generator task's next step, after a bare `yield` or with an error. */
 function stepAgain(task: Task<unknown>, error?: Error): void {
   stepHooks.step(task, error !== undefined, error);
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === "object" || typeof value === "function") &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === "function";
 }
 
 function abortMessage(reason: unknown): string | undefined {
