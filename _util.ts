@@ -93,17 +93,15 @@ export function cancelledError(future: Future<unknown>): CancelledError {
 /** Awaits any awaitable inline, as `await coro` does in Python. */
 export function awaitInline<T>(awaitable: AwaitableLike<T>): PromiseLike<T> {
   if (typeof awaitable !== "function") {
-    // A generator is stepped by a task, as asyncio wraps a coroutine.
+    // A generator runs inline too, as `await coro` runs a coroutine.
     return isGenerator(awaitable)
-      ? new Task<T>(awaitable as GeneratorCoroutine<T>, { loop: eventLoop() })
+      ? runInline(awaitable as Generator<unknown, T, unknown>)
       : awaitable as PromiseLike<T>;
   }
   try {
     const result = (awaitable as () => T | PromiseLike<T>)();
     if (isGenerator(result)) {
-      return new Task<T>(result as GeneratorCoroutine<T>, {
-        loop: eventLoop(),
-      });
+      return runInline(result as Generator<unknown, T, unknown>);
     }
     return isAwaitableLike(result) && typeof result !== "function"
       ? result as PromiseLike<T>
