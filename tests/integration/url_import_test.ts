@@ -89,7 +89,10 @@ async function withConsumer(
 Deno.test("deno run http://127.0.0.1:PORT/examples/callback.ts prints the seed output (no flags)", async () => {
   await withConsumer(async (server, dir, denoDir) => {
     const expected = await Deno.readTextFile(
-      new URL("examples/callback.expected.txt", root),
+      new URL(
+        "tests/reference/seed/asyncio_future_callback.expected.txt",
+        root,
+      ),
     );
     const run = await deno(
       ["run", "--quiet", `${server.url}examples/callback.ts`],
@@ -130,7 +133,10 @@ console.log(\`future result: \${repr(allDone.result())}\`);
 `,
     );
     const expected = await Deno.readTextFile(
-      new URL("examples/event_loop.expected.txt", root),
+      new URL(
+        "tests/reference/seed/asyncio_future_event_loop.expected.txt",
+        root,
+      ),
     );
 
     const denied = await deno(["run", "main.ts"], dir, denoDir);

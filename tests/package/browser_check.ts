@@ -229,7 +229,7 @@ for (const name of EXAMPLES) {
     assert.ok(run !== undefined, `no result for ${name}`);
     assert.deepEqual(run.errors, []);
     const expected = await Deno.readTextFile(
-      `${ROOT}/examples/${name}.expected.txt`,
+      `${ROOT}/tests/reference/seed/asyncio_future_${name}.expected.txt`,
     );
     assert.equal(run.lines.map((line) => `${line}\n`).join(""), expected);
   });

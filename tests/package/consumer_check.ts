@@ -342,7 +342,9 @@ for (const name of EXAMPLES) {
     const run = await exec("node", [`${name}.mjs`], app);
     assert.equal(
       ok(run, `node ${name}.mjs`),
-      await Deno.readTextFile(`${ROOT}/examples/${name}.expected.txt`),
+      await Deno.readTextFile(
+        `${ROOT}/tests/reference/seed/asyncio_future_${name}.expected.txt`,
+      ),
     );
     assert.equal(run.stderr, "");
   });

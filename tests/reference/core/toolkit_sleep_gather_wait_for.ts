@@ -1,0 +1,87 @@
+// The task toolkit: sleep(0) yields exactly one iteration, gather() keeps
+// input order, wait_for() times out, and asyncio.run() cancels the tasks
+// left over. A ticker shows the iterations.
+import {
+  CancelledError,
+  type EventLoop,
+  gather,
+  getRunningLoop,
+  run,
+  sleep,
+  type Task,
+  TimeoutError,
+  waitFor,
+} from "../../../mod.ts";
+import { clock } from "../_loop.ts";
+import { print, pyRepr, ValueError } from "../_py.ts";
+
+function tick(loop: EventLoop, n: number): void {
+  print(`-- tick ${n}`);
+  if (n < 8) {
+    loop.callSoon(tick, loop, n + 1);
+  }
+}
+
+async function worker(
+  name: string,
+  delay: number,
+  result: string,
+): Promise<string> {
+  print(`${name}: start`);
+  await sleep(delay);
+  print(`${name}: after sleep(${delay})`);
+  return result;
+}
+
+async function failing(): Promise<never> {
+  await sleep(0);
+  throw new ValueError("worker failed");
+}
+
+// Held: a task awaiting a future that nothing else holds is garbage, and
+// may be collected before run() gets to cancel it.
+const held: Task<void>[] = [];
+
+async function leftover(): Promise<void> {
+  try {
+    await getRunningLoop().createFuture();
+  } catch (e) {
+    if (e instanceof CancelledError) {
+      print("leftover: cancelled by asyncio.run()");
+    }
+    throw e;
+  }
+}
+
+async function main(): Promise<string> {
+  const loop = getRunningLoop();
+  loop.callSoon(tick, loop, 0);
+  print("main: sleep(0)");
+  await sleep(0);
+  print("main: after sleep(0)");
+  await sleep(0);
+  print("main: after second sleep(0)");
+  const results = await gather([
+    () => worker("a", 0.03, "A"),
+    () => worker("b", 0.01, "B"),
+    () => worker("c", 0, "C"),
+  ]);
+  print("gather:", results);
+  const settled = await gather(
+    [() => worker("d", 0, "D"), failing],
+    { returnExceptions: true },
+  );
+  print("gather with exceptions:", settled.map((r) => pyRepr(r)));
+  try {
+    await waitFor(() => worker("slow", 10, "never"), 0.01);
+  } catch (e) {
+    if (!(e instanceof TimeoutError)) throw e;
+    print("wait_for: TimeoutError");
+  }
+  print("sleep result:", await sleep(0, "value"));
+  held.push(loop.createTask(leftover));
+  await sleep(0);
+  return "main done";
+}
+
+print(await run(main, { clock }));
