@@ -6,7 +6,8 @@
 stage bench-check deno check bench/ benchmarks/
 # The asyncio side runs where a python3 is (bench:compare needs one; the
 # tests do not).
-bench_python=$(command -v python3 || true)
+bench_python=""
+if python3 -c "import asyncio" >/dev/null 2>&1; then bench_python=python3; fi
 if [ -z "$bench_python" ]; then
   echo "== bench-smoke: no python3 here, the asyncio workloads are skipped"
 fi
