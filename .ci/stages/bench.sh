@@ -3,7 +3,7 @@
 # Deno, CPython asyncio and (once the npm stage has built npm/esm/mod.js)
 # Node, and the generator-task variants of the workloads with tasks. No
 # timing is asserted.
-stage bench-check deno check bench/ benchmarks/
+stage bench-check deno check bench/
 # The asyncio side runs where a python3 is (bench:compare needs one; the
 # tests do not).
 bench_python=""
