@@ -7,11 +7,22 @@
  * The loop runs in JavaScript, iteration after iteration, without going back
  * to the host between callbacks. It goes to the host only to wait: when
  * nothing is ready it waits on the host's timer for the next due timer, and
- * a `callSoon` made from outside the loop wakes it at once. Code that awaits
- * one of this library's futures resumes inside a loop callback, as a
- * coroutine resumes inside its task's wakeup in asyncio: after such a
- * callback the loop lets the microtask queue run until that code suspends
- * again, before it runs the next ready callback.
+ * a `callSoon` made from outside the loop wakes it at once.
+ *
+ * The ordering rule: when a callback wakes code that awaits one of this
+ * library's futures, the loop lets that code run to its next suspension
+ * before the next ready callback, as asyncio's `Task.__step` runs a
+ * coroutine to its next `await` inside one callback. The loop is a
+ * trampoline (`#pump`): after such a callback it returns, and goes on when
+ * the woken code gives a precise sign: its next `then()` on a pending
+ * future of ours (how `await future` suspends), or its task's end. Each
+ * sign continues the loop in the next microtask. Code that awaits foreign
+ * work instead (a fetch, a host timer, a promise of someone else's) gives
+ * no sign: the microtask queue runs dry, and one host task (setImmediate,
+ * queued once per pause) continues the loop; that task's code is then away
+ * until it awaits a future of ours again. A direct `fut.then(cb)` call on a
+ * pending future from woken code looks like a suspension (asyncio has no
+ * such case).
  *
  * @module
  */
@@ -101,10 +112,6 @@ export type Awaitable<T> = Future<T> | Coroutine<T>;
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
 // The longest host wait, in seconds (CPython's MAXIMUM_SELECT_TIMEOUT).
 const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
-// Microtask turns with no sign of life after which the loop gives code
-// that it resumed one host task to finish, before taking it to be waiting
-// on something foreign (a fetch).
-const QUIET_TURNS = 16;
 // Microtask turns the loop gives when nothing is ready, before it waits on
 // the host.
 const IDLE_TURNS = 4;
@@ -118,6 +125,12 @@ const RESUMED = 0;
 const IDLE = 1;
 const SLICE = 2;
 const STOPPED = 3;
+// What a paused loop waits for: nothing; resumed code to suspend; promise
+// work that a generator step left behind to reach an await of ours.
+const NOT_PAUSED = 0;
+const RESUMING = 1;
+const DRAINING = 2;
+const RESOLVED = Promise.resolve();
 
 let runningLoop: EventLoop | null = null;
 let currentLoop: EventLoop | null = null;
@@ -132,32 +145,37 @@ const {
   setSource,
 } = handleInternals;
 
-// Chosen on first use, not at import: in Deno, merely reading
-// `globalThis.setImmediate` loads the Node-compatibility timers (~15 ms).
-let hostYield: (() => Promise<void>) | undefined;
+// A host task that runs `fn` once every microtask has run: setImmediate,
+// else a MessageChannel (browsers), else setTimeout. Chosen on first use,
+// not at import: in Deno, merely reading `globalThis.setImmediate` loads
+// the Node-compatibility timers (~15 ms).
+let hostTask: ((fn: () => void) => void) | undefined;
 
-function yieldToHost(): Promise<void> {
-  return (hostYield ??= chooseHostYield())();
+function afterMicrotasks(fn: () => void): void {
+  (hostTask ??= chooseHostTask())(fn);
 }
 
-function chooseHostYield(): () => Promise<void> {
+function yieldToHost(): Promise<void> {
+  return new Promise<void>((resolve) => afterMicrotasks(resolve));
+}
+
+function chooseHostTask(): (fn: () => void) => void {
   const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
   if (typeof g.setImmediate === "function") {
     const setImmediate = g.setImmediate;
-    return () => new Promise<void>((resolve) => void setImmediate(resolve));
+    return (fn) => void setImmediate(fn);
   }
   if (typeof MessageChannel === "function") {
-    return () =>
-      new Promise<void>((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          channel.port1.close();
-          resolve();
-        };
-        channel.port2.postMessage(null);
-      });
+    return (fn) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        fn();
+      };
+      channel.port2.postMessage(null);
+    };
   }
-  return () => new Promise<void>((resolve) => void setTimeout(resolve, 0));
+  return (fn) => void setTimeout(fn, 0);
 }
 
 function checkCallback(method: string, callback: unknown): void {
@@ -268,6 +286,12 @@ export class EventLoop {
   #detached = new Set<WeakRef<Task<unknown>>>();
   /** Wakes the loop from its host wait; set only while it waits. */
   #wake: (() => void) | null = null;
+  /** What the loop waits for while code it woke runs (see #pause). */
+  #paused = NOT_PAUSED;
+  /** Ends the promise of runForever(), with the error that ended it. */
+  #finished: ((error: unknown) => void) | undefined;
+  /** A host task is queued to tell a pause that the microtasks ran dry. */
+  #hostArmed = false;
   #sliceStart = 0;
   #iterations = 0;
   /**
@@ -296,6 +320,7 @@ export class EventLoop {
     loopHooks.suspended = (loop) => {
       loop.#resuming = false;
       loop.#activity++;
+      if (loop.#paused !== NOT_PAUSED) loop.#unpause();
     };
     loopHooks.activity = (loop) => {
       loop.#activity++;
@@ -323,7 +348,10 @@ export class EventLoop {
     loopHooks.running = () => runningLoop;
     loopHooks.taskDone = (loop, task) => {
       if (loop.#detached.size > 0) loop.#detached.delete(taskHooks.ref(task));
-      if (loop.#currentTask === task) loop.#resuming = false;
+      if (loop.#currentTask === task) {
+        loop.#resuming = false;
+        if (loop.#paused !== NOT_PAUSED) loop.#unpause();
+      }
       loop.#activity++;
     };
     loopHooks.detach = (loop, task) => {
@@ -660,78 +688,142 @@ export class EventLoop {
    * @throws {Error} If the loop is closed or running, or another loop is
    * running.
    */
-  async runForever(): Promise<void> {
-    this.#checkClosed();
-    this.#checkRunning();
+  runForever(): Promise<void> {
+    try {
+      this.#checkClosed();
+      this.#checkRunning();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     this.#running = true;
     runningLoop = this;
+    return new Promise<void>((resolve, reject) => {
+      this.#finished = (error) => {
+        sweepTasks();
+        this.#drain = false;
+        this.#paused = NOT_PAUSED;
+        this.#stopping = false;
+        this.#running = false;
+        this.#resuming = false;
+        this.#currentTask = undefined;
+        runningLoop = null;
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      this.#begin().then(this.#pump, this.#fail);
+    });
+  }
+
+  /**
+   * Code started before the loop (awaits made while it was not running)
+   * registers first, as it would have in asyncio's first iteration.
+   */
+  async #begin(): Promise<void> {
+    let quiet = 0;
+    while (quiet < IDLE_TURNS) {
+      const seen = this.#activity;
+      await undefined;
+      quiet = seen === this.#activity ? quiet + 1 : 0;
+    }
+    this.#sliceStart = performance.now();
+    this.#ntodo = -1;
+  }
+
+  /**
+   * The loop proper, a trampoline: it runs iterations until one has to
+   * wait, arranges for what it waits on to call it again, and returns.
+   */
+  #pump = (): void => {
     try {
-      // Code started before the loop (awaits made while it was not running)
-      // registers first, as it would have in asyncio's first iteration.
-      let quiet = 0;
-      while (quiet < IDLE_TURNS) {
-        const seen = this.#activity;
-        await undefined;
-        quiet = seen === this.#activity ? quiet + 1 : 0;
-      }
-      this.#sliceStart = performance.now();
-      this.#ntodo = -1;
       for (;;) {
         const pause = this.#runIterations();
         if (pause === RESUMED) {
-          const handle = this.#resumedHandle!;
-          const t0 = this.#t0;
-          this.#resumedHandle = undefined;
           if (this.#drain) {
-            // A generator step left promise work behind (an async helper it
-            // called, a promise it awaits through ensureFuture): let that
-            // code run to its next await of one of our futures before the
-            // next callback, with no task current, so that its awaits are
-            // the following task's and nobody else's.
+            // A generator step left promise work behind (an async helper
+            // it called, a promise it awaits through ensureFuture): let
+            // that code run to its next await of one of our futures before
+            // the next callback, with no task current, so that its awaits
+            // are the following task's and nobody else's.
             this.#drain = false;
-            let quiet = 0;
-            do {
-              const seen = this.#activity;
-              await undefined;
-              quiet = seen === this.#activity ? quiet + 1 : 0;
-            } while (quiet < IDLE_TURNS && !this.#resuming);
+            return this.#pause(DRAINING);
           }
-          if (this.#resuming) {
-            // The callback resumed code that awaited a future: let it run
-            // to its next suspension before the next callback.
-            let quiet = 0;
-            do {
-              const seen = this.#activity;
-              await undefined;
-              quiet = seen === this.#activity ? quiet + 1 : 0;
-            } while (this.#resuming && quiet < QUIET_TURNS);
-            // Still no suspension: one host task drains the microtask queue
-            // whatever its depth (deeply nested async calls), which tells a
-            // long chain from code that went off to await something foreign.
-            if (this.#resuming) await yieldToHost();
-            if (this.#resuming && this.#currentTask !== undefined) {
-              this.#detached.add(taskHooks.ref(this.#currentTask));
-            }
-            this.#resuming = false;
-            this.#currentTask = undefined;
-          }
-          if (t0 >= 0) this.#reportSlow(handle, t0);
+          if (this.#resuming) return this.#pause(RESUMING);
+          this.#afterResumed();
         } else if (pause === IDLE) {
-          await this.#idle(this.#timeout);
+          this.#idle(this.#timeout).then(this.#pump, this.#fail);
+          return;
         } else if (pause === SLICE) {
-          await yieldToHost();
-          this.#sliceStart = performance.now();
-        } else break;
+          yieldToHost().then(() => {
+            this.#sliceStart = performance.now();
+            this.#pump();
+          }, this.#fail);
+          return;
+        } else return this.#finished!(undefined);
       }
-    } finally {
-      sweepTasks();
-      this.#drain = false;
-      this.#stopping = false;
-      this.#running = false;
-      this.#resuming = false;
-      this.#currentTask = undefined;
-      runningLoop = null;
+    } catch (error) {
+      this.#fail(error);
     }
+  };
+
+  #fail = (error: unknown): void => {
+    this.#finished!(error);
+  };
+
+  /**
+   * Waits while code that a callback woke runs, until it suspends: its
+   * next `then()` on a pending future of ours, or its task ending, calls
+   * {@linkcode EventLoop.#unpause}, which goes on in the microtask after.
+   * When the code awaits something foreign instead (a fetch, a host
+   * timer), no such sign comes: the microtask queue runs dry, and the one
+   * host task queued here goes on. That host task is queued once and serves
+   * whichever pause is open when it runs: it runs only after every
+   * microtask, so any open pause has by then waited for all the code it
+   * woke.
+   */
+  #pause(why: number): void {
+    this.#paused = why;
+    if (this.#hostArmed) return;
+    this.#hostArmed = true;
+    afterMicrotasks(this.#hostTurn);
+  }
+
+  #hostTurn = (): void => {
+    this.#hostArmed = false;
+    if (this.#paused !== NOT_PAUSED) this.#goOn();
+  };
+
+  /** The code a pause waits for has suspended. */
+  #unpause(): void {
+    RESOLVED.then(this.#goOn);
+  }
+
+  #goOn = (): void => {
+    const why = this.#paused;
+    if (why === NOT_PAUSED) return;
+    this.#paused = NOT_PAUSED;
+    try {
+      if (why === DRAINING && this.#resuming) return this.#pause(RESUMING);
+      if (why === RESUMING) {
+        // Still no suspension: the code went off to await something
+        // foreign; its task is away until it awaits one of ours again.
+        if (this.#resuming && this.#currentTask !== undefined) {
+          this.#detached.add(taskHooks.ref(this.#currentTask));
+        }
+        this.#resuming = false;
+        this.#currentTask = undefined;
+      }
+      this.#afterResumed();
+    } catch (error) {
+      return this.#fail(error);
+    }
+    this.#pump();
+  };
+
+  #afterResumed(): void {
+    const handle = this.#resumedHandle!;
+    const t0 = this.#t0;
+    this.#resumedHandle = undefined;
+    if (t0 >= 0) this.#reportSlow(handle, t0);
   }
 
   /**
