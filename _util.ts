@@ -6,8 +6,8 @@
  */
 
 import { CancelledError } from "./errors.ts";
-import { futureHooks, loopHooks } from "./_hooks.ts";
-import { repr } from "./repr.ts";
+import { loopHooks } from "./_hooks.ts";
+import { awaited, resume } from "./_generator.ts";
 import { sleep } from "./sleep.ts";
 import { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
@@ -120,37 +120,23 @@ export function awaitInline<T>(awaitable: AwaitableLike<T>): PromiseLike<T> {
 export async function runInline<T>(
   gen: Generator<unknown, T, unknown>,
 ): Promise<T> {
+  const loop = eventLoop();
+  const task = loopHooks.currentTask(loop);
   let thrown = false;
   let value: unknown = undefined;
-  let fromFuture = false;
+  let sendsResult = false;
   for (;;) {
-    let next: IteratorResult<unknown, T>;
-    futureHooks.blocking = undefined;
-    // The iterator of `yield* future` takes the result it is sent.
-    futureHooks.resuming = fromFuture && !thrown;
-    try {
-      next = thrown ? gen.throw(value) : gen.next(value);
-    } finally {
-      futureHooks.resuming = false;
-    }
+    const next = resume(gen, thrown, value, sendsResult);
     if (next.done) return next.value;
-    const yielded = next.value;
-    const blocking = futureHooks.blocking as Future<unknown> | undefined;
-    futureHooks.blocking = undefined;
+    const wanted = awaited(next.value, loop, task);
     thrown = false;
-    fromFuture = false;
+    sendsResult = false;
     try {
-      if (yielded instanceof Future && blocking === yielded) {
-        value = await yielded;
-        fromFuture = true;
-      } else if (yielded === undefined) {
-        value = await sleep(0);
-      } else {
-        throw new Error(
-          yielded instanceof Future
-            ? `yield was used instead of yield* with ${yielded}`
-            : `Generator got bad yield: ${repr(yielded)}`,
-        );
+      if (wanted instanceof Error) throw wanted;
+      if (wanted === undefined) value = await sleep(0);
+      else {
+        value = await wanted;
+        sendsResult = true;
       }
     } catch (error) {
       thrown = true;

@@ -12,6 +12,7 @@ import { Future } from "./future.ts";
 import { futureHooks, loopHooks, taskHooks, TRUSTED } from "./_hooks.ts";
 import type { EventLoop } from "./loop.ts";
 import { repr } from "./repr.ts";
+import { awaited, resume } from "./_generator.ts";
 import {
   argumentError,
   checkCoroutine,
@@ -482,61 +483,32 @@ export class Task<T> extends Future<T> {
       }
     }
     const loop = this.getLoop();
-    const gen = this.#gen!;
     let next: IteratorResult<unknown, T>;
-    futureHooks.blocking = undefined;
-    // The iterator of `yield* future` takes the result only from a task.
-    futureHooks.resuming = waiter !== undefined;
     loopHooks.enterStep(loop, this as Task<unknown>);
     try {
-      next = thrown ? gen.throw(value) : gen.next(value);
+      // The iterator of `yield* future` takes the result only from a task.
+      next = resume(this.#gen!, thrown, value, waiter !== undefined);
     } catch (error) {
-      futureHooks.resuming = false;
       loopHooks.leaveStep(loop);
       this.#fail(error);
       return;
     }
-    futureHooks.resuming = false;
     loopHooks.leaveStep(loop);
     if (next.done) {
       this.#finish(next.value);
       return;
     }
-    const yielded = next.value;
-    // In the order of CPython's `__step`: any future of another loop, then
-    // a future not reached through `yield*`, then what is not a future.
-    let problem: string | undefined;
-    if (yielded instanceof Future) {
-      // Read through a cast: the assignment above narrowed the property.
-      const blocking = futureHooks.blocking as Future<unknown> | undefined;
-      futureHooks.blocking = undefined;
-      if (yielded.getLoop() !== loop) {
-        problem =
-          `Task ${this} got Future ${yielded} attached to a different loop`;
-      } else if (blocking !== yielded) {
-        problem =
-          `yield was used instead of yield* in task ${this} with ${yielded}`;
-      } else if ((yielded as unknown) === this) {
-        problem = `Task cannot await on itself: ${this}`;
-      } else {
-        futureHooks.addCallback(yielded, this as Task<unknown>);
-        this.#futWaiter = yielded;
-        if (this.#mustCancel && yielded.cancel(this.#cancelMessage)) {
-          this.#mustCancel = false;
-        }
-        return;
+    const wanted = awaited(next.value, loop, this as Task<unknown>);
+    if (wanted instanceof Future) {
+      futureHooks.addCallback(wanted, this as Task<unknown>);
+      this.#futWaiter = wanted;
+      if (this.#mustCancel && wanted.cancel(this.#cancelMessage)) {
+        this.#mustCancel = false;
       }
-    } else if (yielded === undefined) {
+    } else if (wanted === undefined) {
       // A bare `yield`: asyncio's `sleep(0)`, one iteration.
       loop.callSoon(stepAgain, this as Task<unknown>);
-      return;
-    } else if (isGenerator(yielded)) {
-      problem =
-        `yield was used instead of yield* for generator in task ${this} with ${
-          repr(yielded)
-        }`;
-    } else problem = `Task got bad yield: ${repr(yielded)}`;
-    loop.callSoon(stepAgain, this as Task<unknown>, new Error(problem));
+    } else loop.callSoon(stepAgain, this as Task<unknown>, wanted);
   }
 
   /**

@@ -884,3 +884,37 @@ Deno.test("timeout() and TaskGroup.run() run a generator body inline, from an as
   assert.equal(fromGenerator.startsWith(TimeoutError.name), true);
   loop.close();
 });
+
+Deno.test("a generator body run inline by timeout() gets the same bad-yield errors as a generator task, naming the task", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const other = new EventLoop({ clock: "virtual" });
+  const log: string[] = [];
+  const task = loop.createTask(async () => {
+    return await timeout(10, function* () {
+      const pending = loop.createFuture<string>();
+      for (
+        const bad of [pending, 42, other.createFuture(), (function* () {})()]
+      ) {
+        try {
+          yield bad;
+        } catch (error) {
+          log.push(message(error).replace(/ with <generator.*$/, " with ..."));
+        }
+      }
+      loop.callSoon(() => pending.setResult("the future still works"));
+      log.push(yield* pending);
+      return "went on";
+    });
+  }, { name: "a" });
+  assert.equal(await loop.runUntilComplete(task), "went on");
+  const a = "<Task pending name='a' cb=[runUntilCompleteCb()]>";
+  assert.deepEqual(log, [
+    `yield was used instead of yield* in task ${a} with <Future pending>`,
+    "Task got bad yield: 42",
+    `Task ${a} got Future <Future pending> attached to a different loop`,
+    `yield was used instead of yield* for generator in task ${a} with ...`,
+    "the future still works",
+  ]);
+  loop.close();
+  other.close();
+});
