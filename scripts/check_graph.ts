@@ -25,7 +25,7 @@
  * @module
  */
 
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The most lines a module may have. */
@@ -95,6 +95,14 @@ function parseArgs(args: string[]): { graph: boolean; root: string } {
 
 /** Runs `deno info --json mod.ts` in `root`. */
 async function denoInfo(root: string): Promise<Info> {
+  try {
+    if (!Deno.statSync(join(root, "mod.ts")).isFile) {
+      throw new Error("not a file");
+    }
+  } catch {
+    console.error(`check_graph: no ${join(root, "mod.ts")}`);
+    Deno.exit(2);
+  }
   const output = await new Deno.Command(Deno.execPath(), {
     args: ["info", "--json", "mod.ts"],
     cwd: root,
@@ -140,7 +148,8 @@ function localGraph(
   const localPath = (m: InfoModule): string | undefined => {
     if (!m.specifier.startsWith("file:") || m.local === undefined) return;
     const path = relative(realRoot, Deno.realPathSync(m.local));
-    if (path === "" || path.startsWith("..") || isAbsolute(path)) return;
+    const outside = path === ".." || path.startsWith(`..${sep}`);
+    if (path === "" || outside || isAbsolute(path)) return;
     return path.split(sep).join("/");
   };
 
@@ -323,9 +332,9 @@ async function main(args: string[]): Promise<number> {
       const imports = next(path).map((to) =>
         m.imports.get(to) ? `type ${to}` : to
       );
-      const head = `  ${
-        inCircle.has(path) ? "*" : " "
-      } ${path} (${m.lines} lines)`;
+      const head = `  ${inCircle.has(path) ? "*" : " "} ${path} (${
+        plural(m.lines, "line", "lines")
+      })`;
       console.log(
         imports.length === 0
           ? `${head}: -`
