@@ -215,6 +215,80 @@ async function awaitPingpongGen(lib, n) {
 }
 
 /**
+ * The least an `await` hand-off costs here: a value that one `async`
+ * function sets and the other awaits, as a future does, with nothing else. A
+ * settle-once thenable: `then(resolve)` keeps `resolve`, or calls it at once
+ * if the value came first (V8 calls `then()` one microtask after the
+ * `await`, and the other player may have set the value by then).
+ */
+class Baton {
+  constructor() {
+    /** @type {((value: number) => void) | undefined} */
+    this.resolve = undefined;
+    this.value = 0;
+    this.set = false;
+  }
+
+  /** @param {(value: number) => void} resolve */
+  then(resolve) {
+    if (this.set) resolve(this.value);
+    else this.resolve = resolve;
+  }
+
+  /** @param {number} value */
+  setResult(value) {
+    if (this.resolve !== undefined) this.resolve(value);
+    else {
+      this.value = value;
+      this.set = true;
+    }
+  }
+}
+
+/**
+ * floor_pingpong: await_pingpong with no event loop, the floor it is measured
+ * against. Two `async` functions pass a counter back and forth N times, each
+ * awaiting a fresh {@linkcode Baton} that the other sets; the same players,
+ * the same checks. The library is not used (CPython has no counterpart).
+ *
+ * @param {Lib} _lib
+ * @param {number} n
+ */
+async function floorPingpong(_lib, n) {
+  /** @type {Baton[]} */
+  const waiting = [];
+  let handoffs = 0;
+  /** @param {0 | 1} me */
+  async function player(me) {
+    const other = 1 - me;
+    for (;;) {
+      const baton = new Baton();
+      waiting[me] = baton;
+      const value = await baton;
+      if (value < 0) return value;
+      if (value >= n) {
+        waiting[other]?.setResult(-1);
+        return value;
+      }
+      handoffs++;
+      waiting[other]?.setResult(value + 1);
+    }
+  }
+  const start = now();
+  const a = player(0);
+  const b = player(1);
+  waiting[0]?.setResult(0);
+  const results = [await a, await b];
+  const seconds = now() - start;
+  check(handoffs === n, `floor_pingpong made ${handoffs} hand-offs, not ${n}`);
+  check(
+    results.includes(n) && results.includes(-1),
+    `floor_pingpong ended with ${results}, expected ${n} and -1`,
+  );
+  return seconds;
+}
+
+/**
  * timers_expired: schedule N timers with `callAt(now - r)`, r from a fixed
  * LCG in [0, 1) (all due, random order), cancel every second one, run, and
  * verify they ran in non-decreasing `when` order.
@@ -345,6 +419,7 @@ export const WORKLOADS = {
   "callsoon_chain": { n: 1_000_000, run: callsoonChain },
   "future_lifecycle": { n: 500_000, run: futureLifecycle },
   "await_pingpong": { n: 200_000, run: awaitPingpong },
+  "floor_pingpong": { n: 200_000, run: floorPingpong },
   "timers_expired": { n: 500_000, run: timersExpired },
   "gather_sleep0": { n: 100_000, run: gatherSleep0 },
 };

@@ -211,6 +211,14 @@ WORKLOADS = {
 }
 
 
+# bench/_workloads.mjs's workloads with no counterpart here: a run prints a
+# "skipped" line (bench:compare does not ask for them).
+NOT_APPLICABLE = {
+    "floor_pingpong": "JavaScript's await floor, no event loop: no asyncio "
+    "counterpart",
+}
+
+
 def measure_memory(new_loop, kind, count):
     """Bytes traced by tracemalloc per live object, as _workloads.mjs's
     measureMemory: a pending call_soon handle (deque slot included), a
@@ -292,6 +300,17 @@ def main(argv):
                 "count": count,
                 "bytes_per_object": round(bytes_per, 1),
             }), flush=True)
+        return 0
+
+    if name in NOT_APPLICABLE:
+        # A JavaScript-only workload (no event loop): nothing to run here.
+        print(json.dumps({
+            "workload": name,
+            "impl": impl,
+            "ops": int(args[1]) if len(args) > 1 else None,
+            "skipped": True,
+            "reason": NOT_APPLICABLE[name],
+        }), flush=True)
         return 0
 
     if name not in WORKLOADS:

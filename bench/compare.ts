@@ -21,6 +21,12 @@
  * runs on every implementation, the order of implementations rotating from
  * one repetition to the next.
  *
+ * `floor_pingpong` is the floor of `await_pingpong`: the same two players as
+ * plain `async` functions passing the counter through a minimal thenable, with
+ * no loop. It runs on Deno and Node only (n/a elsewhere), is paired with no
+ * asyncio number, and `await_pingpong` (`async` function tasks) is reported as
+ * a share of it, paired within each repetition on the same runtime.
+ *
  * @module
  */
 
@@ -46,6 +52,16 @@ const TARGETS: Record<string, number> = {
   "timers_expired": 15,
   "gather_sleep0": 7,
 };
+/**
+ * Workloads that use no event loop: run by the JavaScript runners only (Deno,
+ * Node; n/a on CPython), with no ratio to asyncio and no target of their own.
+ */
+const NO_LOOP: ReadonlySet<string> = new Set(["floor_pingpong"]);
+/** The floor and the workload measured against it, on the same runtime. */
+const FLOOR = "floor_pingpong";
+const FLOORED = "await_pingpong";
+/** The issue's target: `await_pingpong` (async tasks) ÷ the floor (#12). */
+const FLOOR_TARGET = 0.6;
 /** Per-op time at the large N may be at most this many times the small N's. */
 const FLATNESS_LIMIT = 1.5;
 /**
@@ -122,7 +138,8 @@ const USAGE = `usage: deno task bench:compare [options]
   --node-mod PATH     the npm build's mod.js (default npm/esm/mod.js)
   --throughput        the throughput tables (the default mode)
   --flatness          per-op time at --flat-small vs --flat-large N (asyncio-ts;
-                      gather_sleep0 only if --workloads names it)
+                      gather_sleep0 and floor_pingpong only if --workloads
+                      names them)
   --flat-small N      default 10000
   --flat-large N      default 1000000
   --memory            bytes per pending Handle, Future, Task
@@ -462,6 +479,10 @@ function times(value: number): string {
   return value >= 10 ? `${value.toFixed(0)}×` : `${value.toFixed(2)}×`;
 }
 
+function percent(value: number): string {
+  return Number.isFinite(value) ? `${(value * 100).toFixed(0)}%` : "—";
+}
+
 function count(value: number): string {
   return value.toLocaleString("en-US");
 }
@@ -507,6 +528,7 @@ async function throughput(options: Options, impls: Impl[]): Promise<Sample[]> {
       const order = impls.map((_, i) => impls[(i + rep) % impls.length]!);
       for (const impl of order) {
         if (impl.only !== undefined && !impl.only.has(workload)) continue;
+        if (NO_LOOP.has(workload) && !isOurs(impl.key)) continue;
         const extra = options.warmupSeconds !== undefined && isOurs(impl.key)
           ? ["--warmup-seconds", String(options.warmupSeconds)]
           : [];
@@ -549,6 +571,27 @@ function pairedRatios(
   return ratios;
 }
 
+/**
+ * Paired ratios `await_pingpong` ÷ `floor_pingpong` on runner `key`, one per
+ * repetition both ran in.
+ */
+function floorRatios(samples: Sample[], key: string): number[] {
+  const ratios: number[] = [];
+  const reps = new Set(samples.map((s) => s.rep));
+  for (const rep of reps) {
+    const pick = (workload: string) =>
+      samples.find((s) =>
+        s.rep === rep && s.workload === workload && s.impl === key &&
+        (s.status === "ok" || s.status === "wrong")
+      );
+    const a = pick(FLOORED), b = pick(FLOOR);
+    if (a !== undefined && b !== undefined) {
+      ratios.push(a.opsPerSec / b.opsPerSec);
+    }
+  }
+  return ratios;
+}
+
 function reportThroughput(
   options: Options,
   impls: Impl[],
@@ -570,13 +613,15 @@ function reportThroughput(
     ["workload", "N", ...labels],
     ["l", "r", ...keys.map(() => "r")],
     options.workloads.map((w) => {
-      const n = of(w, keys[0]!)[0]?.n ?? 0;
+      const n = Math.max(1, Math.round(WORKLOADS[w]!.n * options.nScale));
       return [
         w,
         count(n),
         ...keys.map((k) => {
           const list = of(w, k);
-          if (list.length === 0) return "—";
+          if (list.length === 0) {
+            return NO_LOOP.has(w) && !isOurs(k) ? "n/a" : "—";
+          }
           if (list.length > 0 && list.every((s) => s.status === "skipped")) {
             return "skipped";
           }
@@ -589,7 +634,9 @@ function reportThroughput(
       ];
     }),
   ));
-  if (keys.includes(BASELINE)) {
+  // The floor has no asyncio counterpart: no ratio to it, no target.
+  const paired = options.workloads.filter((w) => !NO_LOOP.has(w));
+  if (keys.includes(BASELINE) && paired.length > 0) {
     const others = keys.filter((k) => k !== BASELINE);
     out.push(
       "",
@@ -601,7 +648,7 @@ function reportThroughput(
     out.push(table(
       ["workload", ...others.map((k) => labelOf(samples, k)), "target"],
       ["l", ...others.map(() => "r"), "r"],
-      options.workloads.map((w) => [
+      paired.map((w) => [
         w,
         ...others.map((k) => {
           const ratios = pairedRatios(samples, w, k);
@@ -629,7 +676,7 @@ function reportThroughput(
           "gap (deno)",
         ],
         ["l", "r", ...ours.flatMap(() => ["r", "c"]), "r"],
-        options.workloads.map((w) => {
+        paired.map((w) => {
           const target = TARGETS[w]!;
           const cells: string[] = [];
           let gap = "—";
@@ -654,6 +701,45 @@ function reportThroughput(
       ));
     }
   }
+  const floored = keys.filter((k) =>
+    (k === "deno" || k === "node") && of(FLOOR, k).length > 0 &&
+    of(FLOORED, k).length > 0
+  );
+  if (floored.length > 0) {
+    out.push(
+      "",
+      `### ${FLOORED} (async function tasks) as a share of the floor (${FLOOR}: the same players, no loop), paired within each repetition: median [min–max]`,
+      "",
+    );
+    const shares: string[] = [];
+    out.push(table(
+      ["impl", FLOOR, FLOORED, "share", "target", "met?"],
+      ["l", "r", "r", "r", "r", "c"],
+      floored.map((k) => {
+        const ratios = floorRatios(samples, k);
+        const ratio = median(ratios);
+        const [lo, hi] = range(ratios);
+        const bad = [...of(FLOOR, k), ...of(FLOORED, k)].some((s) =>
+          s.status !== "ok"
+        );
+        const label = labelOf(samples, k);
+        shares.push(
+          `${percent(ratio)} (${k === "deno" ? "Deno" : "Node"})`,
+        );
+        return [
+          label,
+          rate(median(valid(of(FLOOR, k)).map((s) => s.opsPerSec))),
+          rate(median(valid(of(FLOORED, k)).map((s) => s.opsPerSec))),
+          Number.isFinite(ratio)
+            ? `${percent(ratio)} [${percent(lo)}–${percent(hi)}]`
+            : "—",
+          `≥ ${percent(FLOOR_TARGET)}`,
+          Number.isFinite(ratio) && ratio >= FLOOR_TARGET && !bad ? "✓" : "✗",
+        ];
+      }),
+    ));
+    out.push("", `${FLOORED} / floor: ${shares.join(", ")}`);
+  }
   const problems = samples.filter((s) =>
     s.status === "wrong" || s.status === "failed"
   );
@@ -677,7 +763,7 @@ async function flatness(
   const samples: Sample[] = [];
   const small = options.flatSmall, large = options.flatLarge;
   const workloads = options.workloads.filter((w) =>
-    options.workloadsGiven || !FLATNESS_HUGE.has(w)
+    options.workloadsGiven || (!FLATNESS_HUGE.has(w) && !NO_LOOP.has(w))
   );
   for (let rep = 0; rep < options.reps; rep++) {
     for (const workload of workloads) {
