@@ -11,8 +11,8 @@ import { awaited, resume } from "./_generator.ts";
 import { sleep } from "./sleep.ts";
 import { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
-import { type Coroutine, type GeneratorCoroutine, Task } from "./task.ts";
-import { describe, isGenerator, isThenable } from "./_validate.ts";
+import type { Coroutine, GeneratorCoroutine } from "./task.ts";
+import { isGenerator, isThenable } from "./_validate.ts";
 
 /**
  * A future, a promise, an `async` function, or a generator coroutine
@@ -50,34 +50,6 @@ export function isAwaitableLike(value: unknown): boolean {
 /** The running loop, or else the current loop. */
 export function eventLoop(): EventLoop {
   return loopHooks.running() ?? loopHooks.defaultLoop();
-}
-
-/**
- * asyncio's `ensure_future()`: a future stays itself; a promise or a
- * function becomes a task of `loop`.
- */
-export function ensureFuture<T>(
-  awaitable: AwaitableLike<T>,
-  loop: EventLoop | undefined,
-  method: string,
-  name = "awaitable",
-): Future<T> {
-  if (awaitable instanceof Future) {
-    if (loop !== undefined && awaitable.getLoop() !== loop) {
-      throw new Error(
-        "The future belongs to a different loop than the one specified as the loop argument",
-      );
-    }
-    return awaitable;
-  }
-  if (!isAwaitableLike(awaitable)) {
-    throw new TypeError(
-      `${method}() expected \`${name}\` to be a future, a promise or an async function, got ${
-        describe(awaitable)
-      }`,
-    );
-  }
-  return new Task<T>(awaitable as Coroutine<T>, { loop: loop ?? eventLoop() });
 }
 
 /** The `CancelledError` a cancelled future throws, with its message. */

@@ -5,11 +5,11 @@
  * @module
  */
 
-import type { Future } from "./future.ts";
+import { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
-import type { Coroutine, GeneratorCoroutine } from "./task.ts";
-import { type AwaitableLike, ensureFuture as toFuture } from "./_util.ts";
-import { checkLoop, checkOptions } from "./_validate.ts";
+import { type Coroutine, type GeneratorCoroutine, Task } from "./task.ts";
+import { type AwaitableLike, eventLoop, isAwaitableLike } from "./_util.ts";
+import { checkLoop, checkOptions, describe } from "./_validate.ts";
 
 /** Options for {@linkcode ensureFuture}. */
 export interface EnsureFutureOptions {
@@ -75,5 +75,35 @@ export function ensureFuture<T>(
   checkOptions("ensureFuture", "{ loop }", options);
   const loop = options?.loop;
   if (loop !== undefined) checkLoop("ensureFuture", "options.loop", loop);
-  return toFuture(awaitable, loop, "ensureFuture");
+  return futureOf(awaitable, loop, "ensureFuture");
+}
+
+/**
+ * asyncio's `ensure_future()` as the library's helpers use it, with
+ * checked arguments: a future stays itself; a promise, a function or a
+ * generator becomes a task of `loop` (by default the running loop, else the
+ * current one). `method` and `name` are named in the errors.
+ */
+export function futureOf<T>(
+  awaitable: AwaitableLike<T>,
+  loop: EventLoop | undefined,
+  method: string,
+  name = "awaitable",
+): Future<T> {
+  if (awaitable instanceof Future) {
+    if (loop !== undefined && awaitable.getLoop() !== loop) {
+      throw new Error(
+        "The future belongs to a different loop than the one specified as the loop argument",
+      );
+    }
+    return awaitable;
+  }
+  if (!isAwaitableLike(awaitable)) {
+    throw new TypeError(
+      `${method}() expected \`${name}\` to be a future, a promise or an async function, got ${
+        describe(awaitable)
+      }`,
+    );
+  }
+  return new Task<T>(awaitable as Coroutine<T>, { loop: loop ?? eventLoop() });
 }

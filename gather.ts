@@ -18,11 +18,11 @@ import {
 import {
   type AwaitableLike,
   cancelledError,
-  ensureFuture,
   eventLoop,
   isAwaitableLike,
   type ResultOf,
 } from "./_util.ts";
+import { futureOf } from "./ensure_future.ts";
 
 /** Options for {@linkcode gather}. */
 export interface GatherOptions {
@@ -192,7 +192,7 @@ export function gather(
     if (
       item instanceof Future ? item.getLoop() !== loop : !isAwaitableLike(item)
     ) {
-      ensureFuture(item, loop, "gather", "awaitables"); // throws the error
+      futureOf(item, loop, "gather", "awaitables"); // throws the error
     }
   }
   const children: Future<unknown>[] = [];
@@ -261,7 +261,7 @@ export function gather(
         children.push(child);
         continue;
       }
-      child = ensureFuture(item, loop, "gather", "awaitables");
+      child = futureOf(item, loop, "gather", "awaitables");
       (made ??= new Map()).set(item, child);
     }
     count++;
@@ -282,7 +282,7 @@ export function gather(
  * @throws {TypeError} If `awaitable` cannot be awaited.
  */
 export function shield<T>(awaitable: AwaitableLike<T>): Future<T> {
-  const inner = ensureFuture(awaitable, undefined, "shield");
+  const inner = futureOf(awaitable, undefined, "shield");
   if (inner.done()) return inner;
   const loop = inner.getLoop();
   const outer = new Future<T>({ loop });

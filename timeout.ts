@@ -17,10 +17,10 @@ import {
   type AwaitableLike,
   awaitInline,
   type BlockResult,
-  ensureFuture,
   eventLoop,
   isAwaitableLike,
 } from "./_util.ts";
+import { futureOf } from "./ensure_future.ts";
 import { checkFunction, describe } from "./_validate.ts";
 
 // asyncio's `_State` values; "entered" is shown as "active".
@@ -315,11 +315,11 @@ export async function waitFor<T>(
   if (!isAwaitableLike(awaitable)) {
     // ensureFuture's message, before any other check, as asyncio's
     // ensure_future comes first.
-    ensureFuture(awaitable, undefined, "waitFor");
+    futureOf(awaitable, undefined, "waitFor");
   }
   checkSeconds("waitFor", "timeout", seconds);
   if (seconds !== null && seconds <= 0) {
-    const future = ensureFuture(awaitable, undefined, "waitFor");
+    const future = futureOf(awaitable, undefined, "waitFor");
     if (future.done()) return future.result();
     await cancelAndWait(future);
     try {

@@ -11,7 +11,8 @@ import { Future } from "./future.ts";
 import type { TimerHandle } from "./handle.ts";
 import type { EventLoop } from "./loop.ts";
 import { checkOptions, describe, isGenerator } from "./_validate.ts";
-import { type AwaitableLike, ensureFuture, eventLoop } from "./_util.ts";
+import { type AwaitableLike, eventLoop } from "./_util.ts";
+import { futureOf } from "./ensure_future.ts";
 
 /** Return when any future finishes or is cancelled. */
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
@@ -241,7 +242,7 @@ export function asCompleted<T>(
   for (
     const item of toFutures("asCompleted", fs as Iterable<Future<T>>, true)
   ) {
-    todo.add(ensureFuture(item as AwaitableLike<T>, loop, "asCompleted", "fs"));
+    todo.add(futureOf(item as AwaitableLike<T>, loop, "asCompleted", "fs"));
   }
   // Completed futures, or `null` for a timeout, and the waiters for them:
   // asyncio's `Queue` in `_AsCompletedIterator`.
