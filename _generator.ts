@@ -35,6 +35,11 @@ export function resume<T>(
   }
 }
 
+// Messages are made only for mistakes: a task's repr costs microseconds.
+function inTask(task: Future<unknown> | undefined): string {
+  return task === undefined ? "" : ` in task ${task}`;
+}
+
 /**
  * What the value a step of a generator yielded asks for, checked in the
  * order of CPython's `Task.__step`: the future its `yield*` waits on;
@@ -52,7 +57,6 @@ export function awaited(
   // Read through a cast: `resume` reset it, which narrowed the property.
   const blocking = futureHooks.blocking as Future<unknown> | undefined;
   futureHooks.blocking = undefined;
-  const inTask = task === undefined ? "" : ` in task ${task}`;
   if (yielded instanceof Future) {
     if (yielded.getLoop() !== loop) {
       return new Error(
@@ -63,7 +67,7 @@ export function awaited(
     }
     if (blocking !== yielded) {
       return new Error(
-        `yield was used instead of yield*${inTask} with ${yielded}`,
+        `yield was used instead of yield*${inTask(task)} with ${yielded}`,
       );
     }
     if ((yielded as unknown) === task) {
@@ -74,7 +78,7 @@ export function awaited(
   if (yielded === undefined) return undefined;
   if (isGenerator(yielded)) {
     return new Error(
-      `yield was used instead of yield* for generator${inTask} with ${
+      `yield was used instead of yield* for generator${inTask(task)} with ${
         repr(yielded)
       }`,
     );
