@@ -23,6 +23,11 @@ bench_smoke() {
       node bench/node_workloads.mjs npm/esm/mod.js "$w" 2000 || return 1
     fi
   done
+  # The floor (no loop, no asyncio counterpart).
+  deno run -A bench/workloads.ts floor_pingpong 2000 || return 1
+  if [ -f npm/esm/mod.js ]; then
+    node bench/node_workloads.mjs npm/esm/mod.js floor_pingpong 2000 || return 1
+  fi
   for w in await_pingpong gather_sleep0; do
     deno run -A bench/workloads.ts "$w" 2000 --tasks generator || return 1
     if [ -f npm/esm/mod.js ]; then
