@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  heapSortRecords,
-  radixSortRecords,
-  sortRecords,
-  TimerHeap,
-} from "../_heap.ts";
+import { TimerHeap } from "../_heap.ts";
+import { heapSortRecords, radixSortRecords, sortRecords } from "../_sort.ts";
 
 interface Entry {
   when: number;
