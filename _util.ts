@@ -6,7 +6,7 @@
  */
 
 import { CancelledError } from "./errors.ts";
-import { loopHooks } from "./_hooks.ts";
+import { currentLoop, slotOf } from "./_runtime.ts";
 import { awaited, resume } from "./_generator.ts";
 import { sleep } from "./sleep.ts";
 import { Future } from "./future.ts";
@@ -49,7 +49,7 @@ export function isAwaitableLike(value: unknown): boolean {
 
 /** The running loop, or else the current loop. */
 export function eventLoop(): EventLoop {
-  return loopHooks.running() ?? loopHooks.defaultLoop();
+  return currentLoop();
 }
 
 /** The `CancelledError` a cancelled future throws, with its message. */
@@ -93,7 +93,7 @@ export async function runInline<T>(
   gen: Generator<unknown, T, unknown>,
 ): Promise<T> {
   const loop = eventLoop();
-  const task = loopHooks.currentTask(loop);
+  const task = slotOf(loop).currentTask;
   let thrown = false;
   let value: unknown = undefined;
   let sendsResult = false;

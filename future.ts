@@ -7,7 +7,8 @@
 
 import { captureSource, type Source } from "./_debug.ts";
 import { CancelledError, InvalidStateError } from "./errors.ts";
-import { futureHooks, loopHooks, taskHooks } from "./_hooks.ts";
+import { futureHooks, taskHooks } from "./_hooks.ts";
+import { currentLoop, runningLoop, slotOf } from "./_runtime.ts";
 import type { EventLoop } from "./loop.ts";
 import type { Task } from "./task.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
@@ -224,12 +225,12 @@ export class Future<T> implements PromiseLike<T> {
     if (loop === undefined) {
       // `new Future(loop)` for `new Future({ loop })`.
       if (isLoop(options)) checkOptions(new.target.name, "{ loop }", options);
-      this.#loop = loopHooks.defaultLoop();
+      this.#loop = currentLoop();
     } else {
       if (!isLoop(loop)) checkLoop(new.target.name, "options.loop", loop);
       this.#loop = loop;
     }
-    if (loopHooks.debug(this.#loop)) this.#source = captureSource();
+    if (this.#loop.getDebug()) this.#source = captureSource();
   }
 
   /**
@@ -447,15 +448,15 @@ export class Future<T> implements PromiseLike<T> {
     const loop = this.#loop;
     return new Promise<R1 | R2>((resolve, reject) => {
       if (this.#status !== PENDING) {
-        loopHooks.activity(loop);
+        slotOf(loop).activity++;
         queueMicrotask(() =>
           this.#settle(resolve, reject, onFulfilled, onRejected, undefined)
         );
         return;
       }
-      const running = loopHooks.running();
+      const running = runningLoop();
       if (running !== null && running !== loop) {
-        const other = loopHooks.currentTask(running);
+        const other = slotOf(running).currentTask;
         if (other !== undefined) {
           // As asyncio's Task.__step: a task awaits only futures of its own
           // loop, and gets RuntimeError on its loop's next iteration.
@@ -463,7 +464,7 @@ export class Future<T> implements PromiseLike<T> {
             `Task ${other} got Future ${this} attached to a different loop`,
           );
           running.callSoon(() => {
-            loopHooks.resumed(running, other);
+            slotOf(running).resumed(other);
             try {
               if (typeof onRejected === "function") resolve(onRejected(error));
               else reject(error);
@@ -471,11 +472,12 @@ export class Future<T> implements PromiseLike<T> {
               reject(thrown);
             }
           });
-          loopHooks.suspended(running);
+          slotOf(running).suspended();
           return;
         }
       }
-      const task = loopHooks.awaitingTask(loop);
+      const slot = slotOf(loop);
+      const task = slot.awaitingTask();
       if ((task as unknown) === this) {
         reject(new Error(`Task cannot await on itself: ${this}`));
         return;
@@ -484,11 +486,11 @@ export class Future<T> implements PromiseLike<T> {
         const cancelled = task === undefined
           ? undefined
           : taskHooks.woken(task, this);
-        loopHooks.resumed(loop, task);
+        slot.resumed(task);
         this.#settle(resolve, reject, onFulfilled, onRejected, cancelled);
       };
       this.#addCallback(wakeup);
-      loopHooks.suspended(loop);
+      slot.suspended();
       // After the wakeup is registered: a pending cancellation cancels this
       // future at once, which schedules the wakeup.
       if (task !== undefined) taskHooks.awaiting(task, this);

@@ -30,7 +30,16 @@
 import { Deque } from "./_deque.ts";
 import { TimerHeap } from "./_heap.ts";
 import { captureSource } from "./_debug.ts";
-import { loopHooks, taskHooks, TRUSTED } from "./_hooks.ts";
+import { TRUSTED } from "./_hooks.ts";
+import {
+  currentLoop,
+  runningLoop,
+  setCurrentLoop,
+  setLoopFactory,
+  setRunningLoop,
+  SLOT,
+  TaskSlot,
+} from "./_runtime.ts";
 import { Future } from "./future.ts";
 import {
   type Handle,
@@ -131,10 +140,6 @@ const NOT_PAUSED = 0;
 const RESUMING = 1;
 const DRAINING = 2;
 const RESOLVED = Promise.resolve();
-
-let runningLoop: EventLoop | null = null;
-let currentLoop: EventLoop | null = null;
-let currentLoopSet = false;
 
 const {
   create: createHandle,
@@ -262,28 +267,10 @@ export class EventLoop {
   #virtual: boolean;
   #virtualNow = 0;
   #exceptionHandler: ExceptionHandler | null = null;
-  /** Code this loop resumed has not suspended yet. */
-  #resuming = false;
-  /** The task whose code runs now, if any. */
-  #currentTask: Task<unknown> | undefined;
-  /** A generator task's step runs now (its code awaits nothing by then()). */
-  #stepping = false;
-  /** What was current when a generator task's step began. */
-  #savedTask: Task<unknown> | undefined;
-  #savedResuming = false;
-  /**
-   * A generator step ran while promise work is outstanding (a task follows
-   * a promise, as `yield* ensureFuture(promise)` makes one): its code runs
-   * in microtasks, which get their turns before the next callback.
-   */
-  #drain = false;
-  /** Bumped by everything the futures and the loop see happen. */
-  #activity = 0;
-  /**
-   * Tasks whose code went off to await something foreign (a `fetch`): the
-   * loop resumed them and they did not suspend on one of our futures.
-   */
-  #detached = new Set<WeakRef<Task<unknown>>>();
+  /** Whose code runs on this loop, and the signs it waits for. */
+  #slot: TaskSlot;
+  /** @ignore The library's own: the runtime's record of this loop. */
+  readonly [SLOT]: TaskSlot;
   /** Wakes the loop from its host wait; set only while it waits. */
   #wake: (() => void) | null = null;
   /** What the loop waits for while code it woke runs (see #pause). */
@@ -308,75 +295,8 @@ export class EventLoop {
   #slowCallbackDuration = 0.1;
 
   static {
-    loopHooks.defaultLoop = getEventLoop;
-    loopHooks.resumed = (loop, task) => {
-      loop.#resuming = true;
-      loop.#currentTask = task;
-      loop.#activity++;
-      if (task !== undefined && loop.#detached.size > 0) {
-        loop.#detached.delete(taskHooks.ref(task));
-      }
-    };
-    loopHooks.suspended = (loop) => {
-      loop.#resuming = false;
-      loop.#activity++;
-      if (loop.#paused !== NOT_PAUSED) loop.#unpause();
-    };
-    loopHooks.activity = (loop) => {
-      loop.#activity++;
-    };
-    loopHooks.currentTask = (loop) => loop.#currentTask;
     loopInternals.scheduledCount = (loop) => loop.#scheduled.size;
     loopInternals.readyCount = (loop) => loop.#ready.length;
-    loopHooks.awaitingTask = (loop) => {
-      // Code that a generator task's step calls and that awaits by then()
-      // (an async helper) is not that task's suspension: the task suspends
-      // on what it yields.
-      if (loop.#stepping) return undefined;
-      if (loop.#currentTask !== undefined) return loop.#currentTask;
-      if (loop.#detached.size === 0) return undefined;
-      for (const ref of loop.#detached) {
-        if (ref.deref() === undefined) loop.#detached.delete(ref);
-      }
-      if (loop.#detached.size !== 1) return undefined;
-      // Code resumed from outside the loop (a foreign promise settled) is
-      // awaiting one of our futures: with one task away, it is that task's.
-      const [ref] = loop.#detached;
-      loop.#detached.clear();
-      return ref!.deref();
-    };
-    loopHooks.running = () => runningLoop;
-    loopHooks.taskDone = (loop, task) => {
-      if (loop.#detached.size > 0) loop.#detached.delete(taskHooks.ref(task));
-      if (loop.#currentTask === task) {
-        loop.#resuming = false;
-        if (loop.#paused !== NOT_PAUSED) loop.#unpause();
-      }
-      loop.#activity++;
-    };
-    loopHooks.detach = (loop, task) => {
-      loop.#detached.add(taskHooks.ref(task));
-    };
-    loopHooks.debug = (loop) => loop.#debug;
-    loopHooks.enterStep = (loop, task) => {
-      loop.#savedTask = loop.#currentTask;
-      loop.#savedResuming = loop.#resuming;
-      loop.#currentTask = task;
-      loop.#resuming = false;
-      loop.#stepping = true;
-    };
-    loopHooks.notResumed = (loop) => {
-      loop.#currentTask = undefined;
-      loop.#resuming = false;
-    };
-    loopHooks.leaveStep = (loop) => {
-      loop.#currentTask = loop.#savedTask;
-      loop.#resuming = loop.#savedResuming;
-      loop.#savedTask = undefined;
-      loop.#stepping = false;
-      loop.#activity++;
-      if (loop.#detached.size > 0) loop.#drain = true;
-    };
     timerCancelled.notify = (loop, handle) => {
       const slot = slotOf(handle);
       if (loop.#scheduled.holds(slot, handle)) {
@@ -408,12 +328,11 @@ export class EventLoop {
     this.#stopping = false;
     this.#running = false;
     this.#closed = false;
-    this.#resuming = false;
-    this.#currentTask = undefined;
     this.#resumedHandle = undefined;
     this.#timerCancelledCount = 0;
-    this.#drain = false;
-    this.#stepping = false;
+    this.#slot = this[SLOT] = new TaskSlot(() => {
+      if (this.#paused !== NOT_PAUSED) this.#unpause();
+    });
   }
 
   /**
@@ -471,7 +390,7 @@ export class EventLoop {
     );
     if (this.#debug) setSource(handle, captureSource());
     this.#ready.push(handle);
-    this.#activity++;
+    this.#slot.activity++;
     if (this.#wake !== null) this.#notify();
     return handle;
   }
@@ -696,17 +615,15 @@ export class EventLoop {
       return Promise.reject(error);
     }
     this.#running = true;
-    runningLoop = this;
+    setRunningLoop(this);
     return new Promise<void>((resolve, reject) => {
       this.#finished = (error) => {
         sweepTasks();
-        this.#drain = false;
+        this.#slot.reset();
         this.#paused = NOT_PAUSED;
         this.#stopping = false;
         this.#running = false;
-        this.#resuming = false;
-        this.#currentTask = undefined;
-        runningLoop = null;
+        setRunningLoop(null);
         if (error === undefined) resolve();
         else reject(error);
       };
@@ -721,9 +638,9 @@ export class EventLoop {
   async #begin(): Promise<void> {
     let quiet = 0;
     while (quiet < IDLE_TURNS) {
-      const seen = this.#activity;
+      const seen = this.#slot.activity;
       await undefined;
-      quiet = seen === this.#activity ? quiet + 1 : 0;
+      quiet = seen === this.#slot.activity ? quiet + 1 : 0;
     }
     this.#sliceStart = performance.now();
     this.#ntodo = -1;
@@ -738,16 +655,17 @@ export class EventLoop {
       for (;;) {
         const pause = this.#runIterations();
         if (pause === RESUMED) {
-          if (this.#drain) {
+          const slot = this.#slot;
+          if (slot.drain) {
             // A generator step left promise work behind (an async helper
             // it called, a promise it awaits through ensureFuture): let
             // that code run to its next await of one of our futures before
             // the next callback, with no task current, so that its awaits
             // are the following task's and nobody else's.
-            this.#drain = false;
+            slot.drain = false;
             return this.#pause(DRAINING);
           }
-          if (this.#resuming) return this.#pause(RESUMING);
+          if (slot.resuming) return this.#pause(RESUMING);
           this.#afterResumed();
         } else if (pause === IDLE) {
           this.#idle(this.#timeout).then(this.#pump, this.#fail);
@@ -802,16 +720,10 @@ export class EventLoop {
     if (why === NOT_PAUSED) return;
     this.#paused = NOT_PAUSED;
     try {
-      if (why === DRAINING && this.#resuming) return this.#pause(RESUMING);
-      if (why === RESUMING) {
-        // Still no suspension: the code went off to await something
-        // foreign; its task is away until it awaits one of ours again.
-        if (this.#resuming && this.#currentTask !== undefined) {
-          this.#detached.add(taskHooks.ref(this.#currentTask));
-        }
-        this.#resuming = false;
-        this.#currentTask = undefined;
-      }
+      const slot = this.#slot;
+      if (why === DRAINING && slot.resuming) return this.#pause(RESUMING);
+      // Still no suspension: the code went off to await something foreign.
+      if (why === RESUMING) slot.wentAway();
       this.#afterResumed();
     } catch (error) {
       return this.#fail(error);
@@ -1035,7 +947,7 @@ export class EventLoop {
     const timer = createTimer(when, callback, argc, a0, a1, this);
     if (this.#debug) setSource(timer, captureSource());
     setSlot(timer, this.#scheduled.push(timer, when, this.#timerSeq++));
-    this.#activity++;
+    this.#slot.activity++;
     if (this.#wake !== null) this.#notify();
     return timer;
   }
@@ -1046,6 +958,7 @@ export class EventLoop {
    */
   #runIterations(): number {
     const ready = this.#ready;
+    const slot = this.#slot;
     const scheduled = this.#scheduled;
     let ntodo = this.#ntodo;
     this.#ntodo = -1;
@@ -1076,7 +989,7 @@ export class EventLoop {
         }
         // A cancelled handle's run() returns at once.
         runHandle(handle);
-        if (this.#resuming || this.#drain) {
+        if (slot.resuming || slot.drain) {
           this.#ntodo = ntodo;
           this.#resumedHandle = handle;
           this.#t0 = t0;
@@ -1181,7 +1094,7 @@ export class EventLoop {
     if (this.#running) {
       throw new Error("This event loop is already running");
     }
-    if (runningLoop !== null) {
+    if (runningLoop() !== null) {
       throw new Error(
         "Cannot run the event loop while another loop is running",
       );
@@ -1205,11 +1118,10 @@ export class EventLoop {
  * ```
  */
 export function getEventLoop(): EventLoop {
-  if (runningLoop !== null) return runningLoop;
-  if (currentLoop === null && !currentLoopSet) currentLoop = new EventLoop();
-  if (currentLoop === null) throw new Error("There is no current event loop");
-  return currentLoop;
+  return currentLoop();
 }
+
+setLoopFactory(() => new EventLoop());
 
 /**
  * Sets the current loop, which {@linkcode getEventLoop} returns when no loop
@@ -1222,8 +1134,7 @@ export function setEventLoop(loop: EventLoop | null): void {
   if (loop !== null && !(loop instanceof EventLoop)) {
     throw argumentError("setEventLoop", "loop", "an EventLoop or null", loop);
   }
-  currentLoopSet = true;
-  currentLoop = loop;
+  setCurrentLoop(loop);
 }
 
 /**
@@ -1246,6 +1157,7 @@ export function newEventLoop(options: EventLoopOptions = {}): EventLoop {
  * @throws {Error} If no loop is running.
  */
 export function getRunningLoop(): EventLoop {
-  if (runningLoop === null) throw new Error("no running event loop");
-  return runningLoop;
+  const loop = runningLoop();
+  if (loop === null) throw new Error("no running event loop");
+  return loop;
 }

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { loopHooks } from "./_hooks.ts";
+import { runningLoop } from "./_runtime.ts";
 import { EventLoop, type EventLoopOptions, setEventLoop } from "./loop.ts";
 import {
   argumentError,
@@ -61,7 +61,7 @@ export async function run<T>(
   main: Coroutine<T> | GeneratorCoroutine<T>,
   options: EventLoopOptions = {},
 ): Promise<T> {
-  if (loopHooks.running() !== null) {
+  if (runningLoop() !== null) {
     throw new Error(
       "asyncio.run() cannot be called from a running event loop",
     );

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { futureHooks, loopHooks } from "./_hooks.ts";
+import { futureHooks } from "./_hooks.ts";
+import { currentLoop } from "./_runtime.ts";
 import { Future } from "./future.ts";
 import type { Handle } from "./handle.ts";
 import type { EventLoop } from "./loop.ts";
@@ -104,6 +105,6 @@ export function sleep<T>(delay: number, result?: T): Future<T | undefined> {
       "sleep() expected `delay` to be a number of seconds, got NaN",
     );
   }
-  const loop = loopHooks.running() ?? loopHooks.defaultLoop();
+  const loop = currentLoop();
   return new SleepFuture<T | undefined>(loop, delay, result);
 }

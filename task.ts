@@ -9,7 +9,8 @@
 
 import { CancelledError } from "./errors.ts";
 import { Future } from "./future.ts";
-import { futureHooks, loopHooks, taskHooks, TRUSTED } from "./_hooks.ts";
+import { futureHooks, taskHooks, TRUSTED } from "./_hooks.ts";
+import { refOf, runningLoop, slotOf } from "./_runtime.ts";
 import type { EventLoop } from "./loop.ts";
 import { repr } from "./repr.ts";
 import { awaited, resume } from "./_generator.ts";
@@ -184,7 +185,6 @@ export class Task<T> extends Future<T> {
   #mustCancel = false;
   #cancelMessage: string | undefined;
   #cancelRequests = 0;
-  #ref: WeakRef<Task<unknown>> | undefined;
   /** Its entry in the registry of live tasks, once swept into it. */
   #held: PendingTask | undefined;
   /** What few tasks need (an `AbortSignal`), in one object. */
@@ -194,10 +194,9 @@ export class Task<T> extends Future<T> {
     stepHooks.start = (task) => task.#start();
     stepHooks.step = (task, thrown, value) => task.#step(thrown, value);
     taskHooks.wakeup = (task, future) => task.#wake(future);
-    taskHooks.ref = (task) => task.#ref ??= new WeakRef(task);
     taskHooks.register = (task) => {
       const held: PendingTask = {
-        ref: taskHooks.ref(task),
+        ref: refOf(task),
         loop: task.getLoop(),
         name: task.#name,
         done: false,
@@ -287,7 +286,7 @@ export class Task<T> extends Future<T> {
       loop.callSoon(step, this as Task<unknown>);
       this.#gen = coro;
     } else {
-      loopHooks.detach(loop, this as Task<unknown>);
+      slotOf(loop).detach(this as Task<unknown>);
       this.#follow(coro);
     }
     if (signal !== undefined) {
@@ -449,7 +448,7 @@ export class Task<T> extends Future<T> {
       return;
     }
     const loop = this.getLoop();
-    loopHooks.resumed(loop, this as Task<unknown>);
+    slotOf(loop).resumed(this as Task<unknown>);
     let result: unknown;
     try {
       result = coro();
@@ -460,7 +459,7 @@ export class Task<T> extends Future<T> {
     if (isThenable(result)) this.#follow(result as PromiseLike<T>);
     else if (isGenerator(result)) {
       // A generator function: nothing of it ran yet; step it from here.
-      loopHooks.notResumed(loop);
+      slotOf(loop).notResumed();
       this.#gen = result as Generator<unknown, T, unknown>;
       this.#step(false, undefined);
     } else this.#finish(result as T);
@@ -484,16 +483,17 @@ export class Task<T> extends Future<T> {
     }
     const loop = this.getLoop();
     let next: IteratorResult<unknown, T>;
-    loopHooks.enterStep(loop, this as Task<unknown>);
+    const slot = slotOf(loop);
+    slot.enterStep(this as Task<unknown>);
     try {
       // The iterator of `yield* future` takes the result only from a task.
       next = resume(this.#gen!, thrown, value, waiter !== undefined);
     } catch (error) {
-      loopHooks.leaveStep(loop);
+      slot.leaveStep();
       this.#fail(error);
       return;
     }
-    loopHooks.leaveStep(loop);
+    slot.leaveStep();
     if (next.done) {
       this.#finish(next.value);
       return;
@@ -565,7 +565,7 @@ export class Task<T> extends Future<T> {
       rare.unlisten?.();
       rare.unlisten = undefined;
     }
-    loopHooks.taskDone(this.getLoop(), this as Task<unknown>);
+    slotOf(this.getLoop()).taskDone(this as Task<unknown>);
   }
 }
 
@@ -617,7 +617,7 @@ export function createTask<T>(
   coro: Coroutine<T> | GeneratorCoroutine<T>,
   options: Omit<TaskOptions, "loop"> = {},
 ): Task<T> {
-  const loop = loopHooks.running();
+  const loop = runningLoop();
   if (loop === null) throw new Error("no running event loop");
   return loop.createTask(coro as Coroutine<T>, options);
 }
@@ -627,7 +627,7 @@ function resolveLoop(loop: EventLoop | undefined, method: string): EventLoop {
     checkLoop(method, "loop", loop);
     return loop;
   }
-  const running = loopHooks.running();
+  const running = runningLoop();
   if (running === null) throw new Error("no running event loop");
   return running;
 }
@@ -653,7 +653,7 @@ function resolveLoop(loop: EventLoop | undefined, method: string): EventLoop {
  * ```
  */
 export function currentTask(loop?: EventLoop): Task<unknown> | undefined {
-  return loopHooks.currentTask(resolveLoop(loop, "currentTask"));
+  return slotOf(resolveLoop(loop, "currentTask")).currentTask;
 }
 
 /**

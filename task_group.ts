@@ -7,7 +7,7 @@
  */
 
 import { CancelledError, ExceptionGroup } from "./errors.ts";
-import { loopHooks } from "./_hooks.ts";
+import { runningLoop, slotOf } from "./_runtime.ts";
 import type { Future } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
 import {
@@ -87,8 +87,8 @@ export class TaskGroup {
     if (this.#entered) {
       throw new Error(`TaskGroup ${this} has already been entered`);
     }
-    const loop = loopHooks.running();
-    const parent = loop === null ? undefined : loopHooks.currentTask(loop);
+    const loop = runningLoop();
+    const parent = loop === null ? undefined : slotOf(loop).currentTask;
     if (loop === null || parent === undefined) {
       throw new Error(`TaskGroup ${this} cannot determine the parent task`);
     }

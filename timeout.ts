@@ -8,7 +8,7 @@
  */
 
 import { CancelledError, TimeoutError } from "./errors.ts";
-import { loopHooks } from "./_hooks.ts";
+import { runningLoop, slotOf } from "./_runtime.ts";
 import type { Future } from "./future.ts";
 import type { Handle } from "./handle.ts";
 import type { Task } from "./task.ts";
@@ -126,8 +126,8 @@ export class Timeout {
     if (this.#state !== "created") {
       throw new Error("Timeout has already been entered");
     }
-    const running = loopHooks.running();
-    const task = running === null ? undefined : loopHooks.currentTask(running);
+    const running = runningLoop();
+    const task = running === null ? undefined : slotOf(running).currentTask;
     if (task === undefined) {
       throw new Error("Timeout should be used inside a task");
     }
