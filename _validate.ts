@@ -150,3 +150,19 @@ export function checkContext(method: string, value: unknown): void {
     );
   }
 }
+
+/**
+ * Checks an event loop's options (`{ clock }`); returns whether the clock
+ * is virtual.
+ */
+export function checkClockOption(
+  method: string,
+  options: { clock?: unknown } | undefined,
+): boolean {
+  checkOptions(method, "{ clock }", options);
+  const clock = options?.clock ?? "real";
+  if (clock !== "real" && clock !== "virtual") {
+    throw argumentError(method, "options.clock", '"real" or "virtual"', clock);
+  }
+  return clock === "virtual";
+}

@@ -4,42 +4,23 @@
  * `Lib/asyncio/base_events.py` (`BaseEventLoop`) and of the loop functions
  * of `Lib/asyncio/events.py`.
  *
- * The loop runs in JavaScript, iteration after iteration, without going back
- * to the host between callbacks. It goes to the host only to wait: when
- * nothing is ready it waits on the host's timer for the next due timer, and
- * a `callSoon` made from outside the loop wakes it at once.
- *
- * The ordering rule: when a callback wakes code that awaits one of this
- * library's futures, the loop lets that code run to its next suspension
- * before the next ready callback, as asyncio's `Task.__step` runs a
- * coroutine to its next `await` inside one callback. The loop is a
- * trampoline (`#pump`): after such a callback it returns, and goes on when
- * the woken code gives a precise sign: its next `then()` on a pending
- * future of ours (how `await future` suspends), or its task's end. Each
- * sign continues the loop in the next microtask. Code that awaits foreign
- * work instead (a fetch, a host timer, a promise of someone else's) gives
- * no sign: the microtask queue runs dry, and one host task (setImmediate,
- * queued once per pause) continues the loop; that task's code is then away
- * until it awaits a future of ours again. A direct `fut.then(cb)` call on a
- * pending future from woken code looks like a suspension (asyncio has no
- * such case).
+ * The loop's queue, timers and iteration are `_scheduler.ts`'s, which also
+ * states the ordering rule: code that a callback wakes runs to its next
+ * suspension before the next ready callback.
  *
  * @module
  */
 
-import { Deque } from "./_deque.ts";
-import { TimerHeap } from "./_heap.ts";
 import { captureSource } from "./_debug.ts";
 import { TRUSTED } from "./_hooks.ts";
 import {
-  currentLoop,
   runningLoop,
-  setCurrentLoop,
   setLoopFactory,
   setRunningLoop,
   SLOT,
-  TaskSlot,
+  type TaskSlot,
 } from "./_runtime.ts";
+import { Scheduler } from "./_scheduler.ts";
 import { Future } from "./future.ts";
 import {
   type Handle,
@@ -48,16 +29,16 @@ import {
   type TimerHandle,
 } from "./handle.ts";
 import type { AnyFunction } from "./partial.ts";
-import { repr } from "./repr.ts";
+import { formatContext, logLastResort } from "./_report.ts";
 import {
   type Coroutine,
   type GeneratorCoroutine,
-  sweepTasks,
   Task,
   type TaskOptions,
 } from "./task.ts";
 import {
   argumentError,
+  checkClockOption,
   checkContext,
   checkCoroutine,
   checkFunction,
@@ -115,101 +96,10 @@ type TrustedTask = new <T>(
 /** Anything {@linkcode EventLoop.runUntilComplete} can run. */
 export type Awaitable<T> = Future<T> | Coroutine<T>;
 
-// Timers are compacted out of the heap when more than half of at least this
-// many are cancelled (CPython's _MIN_SCHEDULED_TIMER_HANDLES and
-// _MIN_CANCELLED_TIMER_HANDLES_FRACTION).
-const MIN_SCHEDULED_TIMER_HANDLES = 100;
-// The longest host wait, in seconds (CPython's MAXIMUM_SELECT_TIMEOUT).
-const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
-// Microtask turns the loop gives when nothing is ready, before it waits on
-// the host.
-const IDLE_TURNS = 4;
-// How long, in milliseconds, the loop runs callbacks before it lets the host
-// run its own tasks (timers, I/O) once.
-const HOST_SLICE_MS = 50;
-// Why `#runIterations()` returned to `runForever()`: a callback resumed code
-// that awaited a future; nothing is ready (wait for the next timer); the
-// host's turn is due; the loop stops.
-const RESUMED = 0;
-const IDLE = 1;
-const SLICE = 2;
-const STOPPED = 3;
-// What a paused loop waits for: nothing; resumed code to suspend; promise
-// work that a generator step left behind to reach an await of ours.
-const NOT_PAUSED = 0;
-const RESUMING = 1;
-const DRAINING = 2;
-const RESOLVED = Promise.resolve();
-
-const {
-  create: createHandle,
-  createTimer,
-  run: runHandle,
-  setSlot,
-  slot: slotOf,
-  setSource,
-} = handleInternals;
-
-// A host task that runs `fn` once every microtask has run: setImmediate,
-// else a MessageChannel (browsers), else setTimeout. Chosen on first use,
-// not at import: in Deno, merely reading `globalThis.setImmediate` loads
-// the Node-compatibility timers (~15 ms).
-let hostTask: ((fn: () => void) => void) | undefined;
-
-function afterMicrotasks(fn: () => void): void {
-  (hostTask ??= chooseHostTask())(fn);
-}
-
-function yieldToHost(): Promise<void> {
-  return new Promise<void>((resolve) => afterMicrotasks(resolve));
-}
-
-function chooseHostTask(): (fn: () => void) => void {
-  const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
-  if (typeof g.setImmediate === "function") {
-    const setImmediate = g.setImmediate;
-    return (fn) => void setImmediate(fn);
-  }
-  if (typeof MessageChannel === "function") {
-    return (fn) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        fn();
-      };
-      channel.port2.postMessage(null);
-    };
-  }
-  return (fn) => void setTimeout(fn, 0);
-}
+const { create: createHandle, createTimer, setSource } = handleInternals;
 
 function checkCallback(method: string, callback: unknown): void {
   checkFunction(method, "callback", callback);
-}
-
-/** Checks `EventLoop` options; returns whether the clock is virtual. */
-function checkLoopOptions(
-  method: string,
-  options: EventLoopOptions | undefined,
-): boolean {
-  checkOptions(method, "{ clock }", options);
-  const clock = options?.clock ?? "real";
-  if (clock !== "real" && clock !== "virtual") {
-    throw argumentError(method, "options.clock", '"real" or "virtual"', clock);
-  }
-  return clock === "virtual";
-}
-
-/**
- * Logs with `console.error` and never throws: when even that fails there is
- * nowhere left to report to (asyncio's `logging` swallows its own errors).
- */
-function logLastResort(message: string, error: unknown): void {
-  try {
-    console.error(message, error);
-  } catch {
-    // Nothing left to do.
-  }
 }
 
 /**
@@ -257,53 +147,17 @@ function runUntilCompleteCb(future: Future<unknown>): void {
  * ```
  */
 export class EventLoop {
-  #ready = new Deque<Handle>();
-  #scheduled = new TimerHeap<TimerHandle>(setSlot);
-  #timerCancelledCount = 0;
-  #timerSeq = 0;
-  #stopping = false;
+  #core: Scheduler;
   #running = false;
   #closed = false;
-  #virtual: boolean;
-  #virtualNow = 0;
   #exceptionHandler: ExceptionHandler | null = null;
-  /** Whose code runs on this loop, and the signs it waits for. */
-  #slot: TaskSlot;
   /** @ignore The library's own: the runtime's record of this loop. */
   readonly [SLOT]: TaskSlot;
-  /** Wakes the loop from its host wait; set only while it waits. */
-  #wake: (() => void) | null = null;
-  /** What the loop waits for while code it woke runs (see #pause). */
-  #paused = NOT_PAUSED;
-  /** Ends the promise of runForever(), with the error that ended it. */
-  #finished: ((error: unknown) => void) | undefined;
-  /** A host task is queued to tell a pause that the microtasks ran dry. */
-  #hostArmed = false;
-  #sliceStart = 0;
-  #iterations = 0;
-  /**
-   * Callbacks still to run in the current iteration (CPython's `ntodo`), or
-   * -1 between iterations.
-   */
-  #ntodo = -1;
-  /** The handle whose callback resumed code, and when it started (debug). */
-  #resumedHandle: Handle | undefined;
-  #t0 = -1;
-  /** How long to wait, in seconds, when `#runIterations()` says `IDLE`. */
-  #timeout = 0;
-  #debug = false;
-  #slowCallbackDuration = 0.1;
 
   static {
-    loopInternals.scheduledCount = (loop) => loop.#scheduled.size;
-    loopInternals.readyCount = (loop) => loop.#ready.length;
-    timerCancelled.notify = (loop, handle) => {
-      const slot = slotOf(handle);
-      if (loop.#scheduled.holds(slot, handle)) {
-        loop.#scheduled.markDead(slot);
-        loop.#timerCancelledCount++;
-      }
-    };
+    loopInternals.scheduledCount = (loop) => loop.#core.scheduledCount;
+    loopInternals.readyCount = (loop) => loop.#core.readyCount;
+    timerCancelled.notify = (loop, handle) => loop.#core.timerCancelled(handle);
   }
 
   /**
@@ -319,20 +173,12 @@ export class EventLoop {
    * is not `"real"` or `"virtual"`.
    */
   constructor(options: EventLoopOptions = {}) {
-    this.#virtual = checkLoopOptions("EventLoop", options);
+    this.#core = new Scheduler(checkClockOption("EventLoop", options));
+    this[SLOT] = this.#core.slot;
     this.stop = this.stop.bind(this);
-    // Written a second time on purpose: V8 takes a field written only once
-    // for a constant, and deoptimizes the code that relied on it when it
-    // first changes (the first stop() or close(), when the loop's code has
-    // long been optimized: the next loop would start on slow code).
-    this.#stopping = false;
+    // Written a second time on purpose (see Scheduler's constructor).
     this.#running = false;
     this.#closed = false;
-    this.#resumedHandle = undefined;
-    this.#timerCancelledCount = 0;
-    this.#slot = this[SLOT] = new TaskSlot(() => {
-      if (this.#paused !== NOT_PAUSED) this.#unpause();
-    });
   }
 
   /**
@@ -342,7 +188,7 @@ export class EventLoop {
    * the virtual time, which starts at 0.
    */
   time(): number {
-    return this.#virtual ? this.#virtualNow : performance.now() / 1000;
+    return this.#core.time();
   }
 
   /**
@@ -388,10 +234,8 @@ export class EventLoop {
       a1,
       this,
     );
-    if (this.#debug) setSource(handle, captureSource());
-    this.#ready.push(handle);
-    this.#slot.activity++;
-    if (this.#wake !== null) this.#notify();
+    if (this.#core.debug) setSource(handle, captureSource());
+    this.#core.push(handle);
     return handle;
   }
 
@@ -616,126 +460,10 @@ export class EventLoop {
     }
     this.#running = true;
     setRunningLoop(this);
-    return new Promise<void>((resolve, reject) => {
-      this.#finished = (error) => {
-        sweepTasks();
-        this.#slot.reset();
-        this.#paused = NOT_PAUSED;
-        this.#stopping = false;
-        this.#running = false;
-        setRunningLoop(null);
-        if (error === undefined) resolve();
-        else reject(error);
-      };
-      this.#begin().then(this.#pump, this.#fail);
+    return this.#core.run(() => {
+      this.#running = false;
+      setRunningLoop(null);
     });
-  }
-
-  /**
-   * Code started before the loop (awaits made while it was not running)
-   * registers first, as it would have in asyncio's first iteration.
-   */
-  async #begin(): Promise<void> {
-    let quiet = 0;
-    while (quiet < IDLE_TURNS) {
-      const seen = this.#slot.activity;
-      await undefined;
-      quiet = seen === this.#slot.activity ? quiet + 1 : 0;
-    }
-    this.#sliceStart = performance.now();
-    this.#ntodo = -1;
-  }
-
-  /**
-   * The loop proper, a trampoline: it runs iterations until one has to
-   * wait, arranges for what it waits on to call it again, and returns.
-   */
-  #pump = (): void => {
-    try {
-      for (;;) {
-        const pause = this.#runIterations();
-        if (pause === RESUMED) {
-          const slot = this.#slot;
-          if (slot.drain) {
-            // A generator step left promise work behind (an async helper
-            // it called, a promise it awaits through ensureFuture): let
-            // that code run to its next await of one of our futures before
-            // the next callback, with no task current, so that its awaits
-            // are the following task's and nobody else's.
-            slot.drain = false;
-            return this.#pause(DRAINING);
-          }
-          if (slot.resuming) return this.#pause(RESUMING);
-          this.#afterResumed();
-        } else if (pause === IDLE) {
-          this.#idle(this.#timeout).then(this.#pump, this.#fail);
-          return;
-        } else if (pause === SLICE) {
-          yieldToHost().then(() => {
-            this.#sliceStart = performance.now();
-            this.#pump();
-          }, this.#fail);
-          return;
-        } else return this.#finished!(undefined);
-      }
-    } catch (error) {
-      this.#fail(error);
-    }
-  };
-
-  #fail = (error: unknown): void => {
-    this.#finished!(error);
-  };
-
-  /**
-   * Waits while code that a callback woke runs, until it suspends: its
-   * next `then()` on a pending future of ours, or its task ending, calls
-   * {@linkcode EventLoop.#unpause}, which goes on in the microtask after.
-   * When the code awaits something foreign instead (a fetch, a host
-   * timer), no such sign comes: the microtask queue runs dry, and the one
-   * host task queued here goes on. That host task is queued once and serves
-   * whichever pause is open when it runs: it runs only after every
-   * microtask, so any open pause has by then waited for all the code it
-   * woke.
-   */
-  #pause(why: number): void {
-    this.#paused = why;
-    if (this.#hostArmed) return;
-    this.#hostArmed = true;
-    afterMicrotasks(this.#hostTurn);
-  }
-
-  #hostTurn = (): void => {
-    this.#hostArmed = false;
-    if (this.#paused !== NOT_PAUSED) this.#goOn();
-  };
-
-  /** The code a pause waits for has suspended. */
-  #unpause(): void {
-    RESOLVED.then(this.#goOn);
-  }
-
-  #goOn = (): void => {
-    const why = this.#paused;
-    if (why === NOT_PAUSED) return;
-    this.#paused = NOT_PAUSED;
-    try {
-      const slot = this.#slot;
-      if (why === DRAINING && slot.resuming) return this.#pause(RESUMING);
-      // Still no suspension: the code went off to await something foreign.
-      if (why === RESUMING) slot.wentAway();
-      this.#afterResumed();
-    } catch (error) {
-      return this.#fail(error);
-    }
-    this.#pump();
-  };
-
-  #afterResumed(): void {
-    const handle = this.#resumedHandle!;
-    const t0 = this.#t0;
-    this.#resumedHandle = undefined;
-    if (t0 >= 0) this.#reportSlow(handle, t0);
   }
 
   /**
@@ -745,8 +473,7 @@ export class EventLoop {
    * it makes `runForever()` run exactly one iteration.
    */
   stop(): void {
-    this.#stopping = true;
-    if (this.#wake !== null) this.#notify();
+    this.#core.stop();
   }
 
   /**
@@ -758,15 +485,14 @@ export class EventLoop {
   close(): void {
     if (this.#running) throw new Error("Cannot close a running event loop");
     if (this.#closed) return;
-    if (this.#debug && (this.#ready.length > 0 || this.#scheduled.size > 0)) {
+    const core = this.#core;
+    if (core.debug && (core.readyCount > 0 || core.scheduledCount > 0)) {
       console.warn(
-        `Closing ${this} with ${this.#ready.length} pending callbacks and ${this.#scheduled.size} timers`,
+        `Closing ${this} with ${core.readyCount} pending callbacks and ${core.scheduledCount} timers`,
       );
     }
     this.#closed = true;
-    this.#ready.clear();
-    this.#scheduled.clear();
-    this.#timerCancelledCount = 0;
+    core.clear();
   }
 
   /**
@@ -793,7 +519,7 @@ export class EventLoop {
    * @returns `true` after `setDebug(true)`.
    */
   getDebug(): boolean {
-    return this.#debug;
+    return this.#core.debug;
   }
 
   /**
@@ -806,7 +532,7 @@ export class EventLoop {
    * @param enabled Whether to turn it on.
    */
   setDebug(enabled: boolean): void {
-    this.#debug = Boolean(enabled);
+    this.#core.debug = Boolean(enabled);
   }
 
   /**
@@ -816,7 +542,7 @@ export class EventLoop {
    * @default {0.1}
    */
   get slowCallbackDuration(): number {
-    return this.#slowCallbackDuration;
+    return this.#core.slowCallbackDuration;
   }
 
   set slowCallbackDuration(seconds: number) {
@@ -829,7 +555,7 @@ export class EventLoop {
         ? new RangeError(message)
         : new TypeError(message);
     }
-    this.#slowCallbackDuration = seconds;
+    this.#core.slowCallbackDuration = seconds;
   }
 
   /**
@@ -907,23 +633,7 @@ export class EventLoop {
    */
   defaultExceptionHandler(context: ExceptionContext): void {
     checkContext("defaultExceptionHandler", context);
-    const lines = [context?.message || "Unhandled exception in event loop"];
-    for (const key of Object.keys(context ?? {}).sort()) {
-      if (key === "message" || key === "exception") continue;
-      if (key === "sourceTraceback") {
-        lines.push(
-          `Object created at (most recent call first):\n${context[key]}`,
-        );
-      } else lines.push(`${key}: ${repr(context[key])}`);
-    }
-    const exception = context?.exception;
-    if (exception !== undefined) {
-      const stack = exception instanceof Error && exception.stack
-        ? exception.stack
-        : repr(exception);
-      lines.push(stack);
-    }
-    console.error(lines.join("\n"));
+    console.error(formatContext(context));
   }
 
   /**
@@ -933,7 +643,7 @@ export class EventLoop {
    */
   toString(): string {
     return `<EventLoop running=${this.#running} closed=${this.#closed}${
-      this.#virtual ? " clock=virtual" : ""
+      this.#core.virtual ? " clock=virtual" : ""
     }>`;
   }
 
@@ -945,145 +655,9 @@ export class EventLoop {
     a1: unknown,
   ): TimerHandle {
     const timer = createTimer(when, callback, argc, a0, a1, this);
-    if (this.#debug) setSource(timer, captureSource());
-    setSlot(timer, this.#scheduled.push(timer, when, this.#timerSeq++));
-    this.#slot.activity++;
-    if (this.#wake !== null) this.#notify();
+    if (this.#core.debug) setSource(timer, captureSource());
+    this.#core.pushTimer(timer, when);
     return timer;
-  }
-
-  /**
-   * Runs iterations of the loop back to back (CPython's `_run_once`), as
-   * long as none needs to await: returns why it stopped.
-   */
-  #runIterations(): number {
-    const ready = this.#ready;
-    const slot = this.#slot;
-    const scheduled = this.#scheduled;
-    let ntodo = this.#ntodo;
-    this.#ntodo = -1;
-    for (;;) {
-      if (ntodo < 0) {
-        if (this.#timerCancelledCount !== 0) this.#dropCancelledTimers();
-        if (ready.length === 0 && !this.#stopping) {
-          const timeout = scheduled.peekWhen() - this.time();
-          if (timeout > 0) {
-            this.#timeout = timeout;
-            return IDLE;
-          }
-        }
-        if (scheduled.size !== 0) this.#readyDueTimers();
-        // Only the callbacks ready now run in this iteration: those that
-        // they schedule run in the next one.
-        ntodo = ready.length;
-      }
-      // This is the only place where callbacks are actually *called*. All
-      // other places just add them to ready.
-      while (ntodo > 0) {
-        ntodo--;
-        const handle = ready.shift()!;
-        let t0 = -1;
-        if (this.#debug) {
-          if (handle.cancelled()) continue;
-          t0 = performance.now();
-        }
-        // A cancelled handle's run() returns at once.
-        runHandle(handle);
-        if (slot.resuming || slot.drain) {
-          this.#ntodo = ntodo;
-          this.#resumedHandle = handle;
-          this.#t0 = t0;
-          return RESUMED;
-        }
-        if (t0 >= 0) this.#reportSlow(handle, t0);
-      }
-      ntodo = -1;
-      if (this.#stopping) return STOPPED;
-      // Reading the clock costs as much as a short iteration: look at it
-      // every 1024 iterations only.
-      if (
-        (++this.#iterations & 1023) === 0 &&
-        performance.now() - this.#sliceStart > HOST_SLICE_MS
-      ) return SLICE;
-    }
-  }
-
-  #reportSlow(handle: Handle, t0: number): void {
-    const seconds = (performance.now() - t0) / 1000;
-    if (seconds >= this.#slowCallbackDuration) {
-      console.warn(`Executing ${handle} took ${seconds.toFixed(3)} seconds`);
-    }
-  }
-
-  #notify(): void {
-    const wake = this.#wake;
-    this.#wake = null;
-    wake?.();
-  }
-
-  /** Removes cancelled timers: all of them if they dominate, else the head. */
-  #dropCancelledTimers(): void {
-    const scheduled = this.#scheduled;
-    if (
-      scheduled.size > MIN_SCHEDULED_TIMER_HANDLES &&
-      this.#timerCancelledCount * 2 > scheduled.size
-    ) {
-      scheduled.dropDead();
-      this.#timerCancelledCount = 0;
-      return;
-    }
-    while (scheduled.peekDead()) {
-      this.#timerCancelledCount--;
-      scheduled.pop();
-    }
-  }
-
-  /**
-   * Moves the timers that are due to the ready queue. Cancelled ones leave
-   * the heap without being read: at a million timers, touching each handle
-   * costs a cache miss.
-   */
-  #readyDueTimers(): void {
-    const scheduled = this.#scheduled;
-    const now = this.time();
-    if (scheduled.peekWhen() > now) return;
-    this.#timerCancelledCount -= scheduled.popDue(now, this.#ready);
-  }
-
-  /** Waits until something is ready, a timer is due, or the loop stops. */
-  async #idle(timeout: number): Promise<void> {
-    sweepTasks();
-    // Let microtasks run first: code finishing its turn, or promises from
-    // outside, may schedule callbacks without any host round trip.
-    for (let turn = 0; turn < IDLE_TURNS; turn++) {
-      await undefined;
-      if (this.#ready.length > 0 || this.#stopping) return;
-    }
-    if (this.#virtual) {
-      if (Number.isFinite(timeout)) {
-        this.#virtualNow = Math.max(
-          this.#virtualNow,
-          this.#scheduled.peekWhen(),
-        );
-        return;
-      }
-      timeout = Infinity;
-    }
-    await new Promise<void>((resolve) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      if (Number.isFinite(timeout)) {
-        const ms = Math.ceil(Math.min(timeout, MAXIMUM_SELECT_TIMEOUT) * 1000);
-        timer = setTimeout(() => {
-          this.#wake = null;
-          resolve();
-        }, ms);
-      }
-      this.#wake = () => {
-        if (timer !== undefined) clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.#sliceStart = performance.now();
   }
 
   #checkClosed(): void {
@@ -1102,62 +676,5 @@ export class EventLoop {
   }
 }
 
-/**
- * Returns the running loop if there is one; otherwise the current loop,
- * created on first use.
- *
- * @returns The loop.
- * @throws {Error} If {@linkcode setEventLoop} set no loop (`null`).
- *
- * @example Usage
- * ```ts
- * import { getEventLoop } from "@asyncio-ts/asyncio";
- * import assert from "node:assert/strict";
- *
- * assert.equal(getEventLoop(), getEventLoop());
- * ```
- */
-export function getEventLoop(): EventLoop {
-  return currentLoop();
-}
-
+// getEventLoop() makes the first current loop through the runtime.
 setLoopFactory(() => new EventLoop());
-
-/**
- * Sets the current loop, which {@linkcode getEventLoop} returns when no loop
- * is running. After `setEventLoop(null)`, `getEventLoop()` throws.
- *
- * @param loop The loop, or `null` for none.
- * @throws {TypeError} If `loop` is neither an event loop nor `null`.
- */
-export function setEventLoop(loop: EventLoop | null): void {
-  if (loop !== null && !(loop instanceof EventLoop)) {
-    throw argumentError("setEventLoop", "loop", "an EventLoop or null", loop);
-  }
-  setCurrentLoop(loop);
-}
-
-/**
- * Creates a new event loop, as `new EventLoop(options)` does.
- *
- * @param options The clock to run on.
- * @returns The loop.
- * @throws {TypeError} If `options` is not an object, or `options.clock` is
- * not `"real"` or `"virtual"`.
- */
-export function newEventLoop(options: EventLoopOptions = {}): EventLoop {
-  checkLoopOptions("newEventLoop", options);
-  return new EventLoop(options);
-}
-
-/**
- * Returns the running loop.
- *
- * @returns The loop whose `runForever` or `runUntilComplete` is underway.
- * @throws {Error} If no loop is running.
- */
-export function getRunningLoop(): EventLoop {
-  const loop = runningLoop();
-  if (loop === null) throw new Error("no running event loop");
-  return loop;
-}

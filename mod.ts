@@ -37,11 +37,13 @@ export {
   type EventLoopOptions,
   type ExceptionContext,
   type ExceptionHandler,
+} from "./loop.ts";
+export {
   getEventLoop,
   getRunningLoop,
   newEventLoop,
   setEventLoop,
-} from "./loop.ts";
+} from "./events.ts";
 export {
   type AnyFunction,
   type KeywordParameter,

@@ -6,7 +6,8 @@
  */
 
 import { runningLoop } from "./_runtime.ts";
-import { EventLoop, type EventLoopOptions, setEventLoop } from "./loop.ts";
+import { EventLoop, type EventLoopOptions } from "./loop.ts";
+import { setEventLoop } from "./events.ts";
 import {
   argumentError,
   checkOptions,
