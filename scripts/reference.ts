@@ -471,7 +471,9 @@ async function checkWith(python: Python, options: Options): Promise<boolean> {
     const verb = options.update ? "recorded" : "checked";
     console.log(
       `reference: CPython ${python.version} (${python.executable}): ` +
-        `${cases.checked} cases ${verb}, ${failures} failed${model}` +
+        `${cases.checked} ${
+          cases.checked === 1 ? "case" : "cases"
+        } ${verb}, ${failures} failed${model}` +
         (cases.skipped.length > 0
           ? `; not recorded with this version: ${cases.skipped.join(" ")}`
           : "") +

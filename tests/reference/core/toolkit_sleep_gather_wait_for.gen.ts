@@ -23,13 +23,18 @@ function tick(loop: EventLoop, n: number): void {
   }
 }
 
+// The workers' timers aim at deadlines from one moment, t0: two task steps
+// may be tens of milliseconds apart on a busy machine.
+let t0 = 0;
+
 function* worker(
   name: string,
   delay: number,
   result: string,
 ): Generator<unknown, string> {
   print(`${name}: start`);
-  yield* sleep(delay);
+  const now = getRunningLoop().time();
+  yield* sleep(delay === 0 ? 0 : t0 + delay - now);
   print(`${name}: after sleep(${delay})`);
   return result;
 }
@@ -62,6 +67,7 @@ function* main(): Generator<unknown, string> {
   print("main: after sleep(0)");
   yield* sleep(0);
   print("main: after second sleep(0)");
+  t0 = loop.time();
   const results = yield* gather([
     () => worker("a", 0.03, "A"),
     () => worker("b", 0.01, "B"),
@@ -73,6 +79,7 @@ function* main(): Generator<unknown, string> {
     { returnExceptions: true },
   );
   print("gather with exceptions:", settled.map((r) => pyRepr(r)));
+  t0 = loop.time();
   try {
     yield* ensureFuture(waitFor(() => worker("slow", 10, "never"), 0.01));
   } catch (e) {

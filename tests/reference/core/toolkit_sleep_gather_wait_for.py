@@ -10,9 +10,15 @@ def tick(loop, n):
         loop.call_soon(tick, loop, n + 1)
 
 
+# The workers' timers aim at deadlines from one moment, t0: two task steps
+# may be tens of milliseconds apart on a busy machine.
+t0 = 0
+
+
 async def worker(name, delay, result):
     print(f'{name}: start')
-    await asyncio.sleep(delay)
+    now = asyncio.get_running_loop().time()
+    await asyncio.sleep(0 if delay == 0 else t0 + delay - now)
     print(f'{name}: after sleep({delay})')
     return result
 
@@ -43,12 +49,15 @@ async def main():
     print('main: after sleep(0)')
     await asyncio.sleep(0)
     print('main: after second sleep(0)')
+    global t0
+    t0 = loop.time()
     results = await asyncio.gather(
         worker('a', 0.03, 'A'), worker('b', 0.01, 'B'), worker('c', 0, 'C'))
     print('gather:', results)
     results = await asyncio.gather(
         worker('d', 0, 'D'), failing(), return_exceptions=True)
     print('gather with exceptions:', [repr(r) for r in results])
+    t0 = loop.time()
     try:
         await asyncio.wait_for(worker('slow', 10, 'never'), 0.01)
     except asyncio.TimeoutError:

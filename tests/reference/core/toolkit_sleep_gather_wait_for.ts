@@ -22,13 +22,18 @@ function tick(loop: EventLoop, n: number): void {
   }
 }
 
+// The workers' timers aim at deadlines from one moment, t0: two task steps
+// may be tens of milliseconds apart on a busy machine.
+let t0 = 0;
+
 async function worker(
   name: string,
   delay: number,
   result: string,
 ): Promise<string> {
   print(`${name}: start`);
-  await sleep(delay);
+  const now = getRunningLoop().time();
+  await sleep(delay === 0 ? 0 : t0 + delay - now);
   print(`${name}: after sleep(${delay})`);
   return result;
 }
@@ -61,6 +66,7 @@ async function main(): Promise<string> {
   print("main: after sleep(0)");
   await sleep(0);
   print("main: after second sleep(0)");
+  t0 = loop.time();
   const results = await gather([
     () => worker("a", 0.03, "A"),
     () => worker("b", 0.01, "B"),
@@ -72,6 +78,7 @@ async function main(): Promise<string> {
     { returnExceptions: true },
   );
   print("gather with exceptions:", settled.map((r) => pyRepr(r)));
+  t0 = loop.time();
   try {
     await waitFor(() => worker("slow", 10, "never"), 0.01);
   } catch (e) {
