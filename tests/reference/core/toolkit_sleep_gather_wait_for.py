@@ -52,7 +52,7 @@ async def main():
     global t0
     t0 = loop.time()
     results = await asyncio.gather(
-        worker('a', 0.03, 'A'), worker('b', 0.01, 'B'), worker('c', 0, 'C'))
+        worker('a', 0.3, 'A'), worker('b', 0.1, 'B'), worker('c', 0, 'C'))
     print('gather:', results)
     results = await asyncio.gather(
         worker('d', 0, 'D'), failing(), return_exceptions=True)

@@ -68,8 +68,8 @@ async function main(): Promise<string> {
   print("main: after second sleep(0)");
   t0 = loop.time();
   const results = await gather([
-    () => worker("a", 0.03, "A"),
-    () => worker("b", 0.01, "B"),
+    () => worker("a", 0.3, "A"),
+    () => worker("b", 0.1, "B"),
     () => worker("c", 0, "C"),
   ]);
   print("gather:", results);
