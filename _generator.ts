@@ -9,8 +9,8 @@
  */
 
 import { Future } from "./future.ts";
-import { futureHooks } from "./_hooks.ts";
-import type { EventLoop } from "./loop.ts";
+import { generatorStep } from "./_future_iterator.ts";
+import type { AbstractEventLoop } from "./_runtime.ts";
 import { repr } from "./repr.ts";
 import { isGenerator } from "./_validate.ts";
 
@@ -26,12 +26,12 @@ export function resume<T>(
   value: unknown,
   sendsResult: boolean,
 ): IteratorResult<unknown, T> {
-  futureHooks.blocking = undefined;
-  futureHooks.resuming = sendsResult;
+  generatorStep.blocking = undefined;
+  generatorStep.resuming = sendsResult;
   try {
     return thrown ? gen.throw(value) : gen.next(value);
   } finally {
-    futureHooks.resuming = false;
+    generatorStep.resuming = false;
   }
 }
 
@@ -51,12 +51,12 @@ function inTask(task: Future<unknown> | undefined): string {
  */
 export function awaited(
   yielded: unknown,
-  loop: EventLoop,
+  loop: AbstractEventLoop,
   task: Future<unknown> | undefined,
 ): Future<unknown> | undefined | Error {
   // Read through a cast: `resume` reset it, which narrowed the property.
-  const blocking = futureHooks.blocking as Future<unknown> | undefined;
-  futureHooks.blocking = undefined;
+  const blocking = generatorStep.blocking as Future<unknown> | undefined;
+  generatorStep.blocking = undefined;
   if (yielded instanceof Future) {
     if (yielded.getLoop() !== loop) {
       return new Error(

@@ -1,10 +1,13 @@
 /**
  * How the loop reports what went wrong: the text of an exception context,
- * and the last resort when even logging fails. Not exported from mod.ts.
+ * the last resort when even logging fails, and the report of an exception
+ * nobody retrieved. Not exported from mod.ts.
  *
  * @module
  */
 
+import type { Source } from "./_debug.ts";
+import type { AbstractEventLoop } from "./_runtime.ts";
 import { repr } from "./repr.ts";
 
 /**
@@ -44,3 +47,39 @@ export function logLastResort(message: string, error: unknown): void {
     // Nothing left to do.
   }
 }
+
+/** What a never-retrieved exception report needs, without the future. */
+export interface Unretrieved {
+  loop: AbstractEventLoop;
+  message: string;
+  exception: unknown;
+  future: string;
+  source: Source | undefined;
+}
+
+/**
+ * A copy of an error to report once its future is gone. The error itself
+ * cannot be held: its captured stack frames (in Deno, the call sites kept
+ * for source maps) hold their receivers, this future or its task among
+ * them, which would then never be collected.
+ */
+export function snapshot(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const copy = new Error(error.message);
+  copy.name = error.name;
+  if (error.stack !== undefined) copy.stack = error.stack;
+  return copy;
+}
+
+/**
+ * asyncio logs "Future exception was never retrieved" from `__del__`; here
+ * a future that failed registers until its exception is read.
+ */
+export const unretrieved = new FinalizationRegistry<Unretrieved>((held) => {
+  held.loop.callExceptionHandler({
+    message: held.message,
+    exception: held.exception,
+    futureRepr: held.future,
+    ...(held.source && { sourceTraceback: held.source.stack }),
+  });
+});

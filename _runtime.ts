@@ -8,21 +8,107 @@
  * @module
  */
 
-import type { EventLoop } from "./loop.ts";
-import type { Task } from "./task.ts";
+/** A callback scheduled on a loop, as the runtime sees its handle. */
+export interface ScheduledCallback {
+  /** Keeps the callback from running. */
+  cancel(): void;
+  /** Whether the callback was cancelled. */
+  cancelled(): boolean;
+}
 
-let running: EventLoop | null = null;
-let current: EventLoop | null = null;
+/**
+ * The event loop as futures, handles and tasks see it, CPython's
+ * `AbstractEventLoop`: what they return from `getLoop()` and accept as a
+ * `loop` option. {@linkcode EventLoop} implements it; `getLoop()` of a
+ * future made by `loop.createFuture()` is that `loop`.
+ */
+export interface AbstractEventLoop {
+  /** The loop's clock, in seconds. */
+  time(): number;
+  /** Schedules `callback(...args)` to run on a later iteration. */
+  callSoon<A extends unknown[]>(
+    callback: (...args: A) => unknown,
+    ...args: A
+  ): ScheduledCallback;
+  /** Schedules `callback(...args)` to run after `delay` seconds. */
+  callLater<A extends unknown[]>(
+    delay: number,
+    callback: (...args: A) => unknown,
+    ...args: A
+  ): ScheduledCallback;
+  /** Schedules `callback(...args)` to run at the loop's time `when`. */
+  callAt<A extends unknown[]>(
+    when: number,
+    callback: (...args: A) => unknown,
+    ...args: A
+  ): ScheduledCallback;
+  /**
+   * Reports an error to the loop's exception handler: what went wrong, and
+   * more details by name (as {@linkcode ExceptionContext} names them).
+   */
+  callExceptionHandler(
+    context: { message: string; [key: string]: unknown },
+  ): void;
+  /** Whether the loop is in debug mode. */
+  getDebug(): boolean;
+  /** Whether the loop runs. */
+  isRunning(): boolean;
+  /** Whether the loop was closed. */
+  isClosed(): boolean;
+  /** Stops the loop after the current iteration. */
+  stop(): void;
+  /** @ignore The library's own: the runtime's record of this loop. */
+  readonly [SLOT]: TaskSlot;
+  /** @ignore The library's own: one of its timers was cancelled. */
+  [TIMER_CANCELLED](timer: object): void;
+}
+
+/**
+ * The key of a loop's slot: a symbol this module keeps, so that futures reach
+ * it without a map look-up per `await`, and nobody outside the library does.
+ */
+export const SLOT: unique symbol = Symbol("asyncio-ts slot");
+
+/** The key of the loop's method that a cancelled timer calls. */
+export const TIMER_CANCELLED: unique symbol = Symbol("asyncio-ts timer");
+
+/**
+ * What a future asks of the task whose code awaits it: the keys of three
+ * methods of {@linkcode Task}, CPython's `__wakeup` and the bookkeeping of
+ * `_fut_waiter`.
+ */
+export const AWAITING: unique symbol = Symbol("asyncio-ts awaiting");
+/** See {@linkcode AWAITING}. */
+export const WOKEN: unique symbol = Symbol("asyncio-ts woken");
+/** See {@linkcode AWAITING}. */
+export const WAKEUP: unique symbol = Symbol("asyncio-ts wakeup");
+
+/** A task, as futures and the runtime see it. */
+export interface RuntimeTask {
+  /** The task's code now awaits `future`. */
+  [AWAITING](future: object): void;
+  /**
+   * The future the task awaited is done and its code resumes: returns the
+   * `CancelledError` to throw there instead if a cancellation is pending.
+   */
+  [WOKEN](future: object): Error | undefined;
+  /** A generator task's wakeup: `future`, which it waited on, is done. */
+  [WAKEUP](future: object): void;
+  toString(): string;
+}
+
+let running: AbstractEventLoop | null = null;
+let current: AbstractEventLoop | null = null;
 let currentSet = false;
-let makeLoop: (() => EventLoop) | undefined;
+let makeLoop: (() => AbstractEventLoop) | undefined;
 
 /** The running loop, or `null`. */
-export function runningLoop(): EventLoop | null {
+export function runningLoop(): AbstractEventLoop | null {
   return running;
 }
 
 /** The loop starts (`loop`) or stops (`null`) running. */
-export function setRunningLoop(loop: EventLoop | null): void {
+export function setRunningLoop(loop: AbstractEventLoop | null): void {
   running = loop;
 }
 
@@ -31,7 +117,7 @@ export function setRunningLoop(loop: EventLoop | null): void {
  * imports no loop (as CPython's event loop policy makes loops for
  * `events.py`).
  */
-export function setLoopFactory(factory: () => EventLoop): void {
+export function setLoopFactory(factory: () => AbstractEventLoop): void {
   makeLoop = factory;
 }
 
@@ -39,7 +125,7 @@ export function setLoopFactory(factory: () => EventLoop): void {
  * `getEventLoop()`: the running loop, else the current one, made on first
  * use unless `setCurrentLoop(null)` was called.
  */
-export function currentLoop(): EventLoop {
+export function currentLoop(): AbstractEventLoop {
   if (running !== null) return running;
   if (current === null && !currentSet) current = makeLoop!();
   if (current === null) throw new Error("There is no current event loop");
@@ -47,20 +133,20 @@ export function currentLoop(): EventLoop {
 }
 
 /** `setEventLoop()`. */
-export function setCurrentLoop(loop: EventLoop | null): void {
+export function setCurrentLoop(loop: AbstractEventLoop | null): void {
   currentSet = true;
   current = loop;
 }
 
 // A task's weak reference, made once: the registry of live tasks and the
 // loop's record of tasks away on foreign work hold tasks weakly.
-const refs = new WeakMap<Task<unknown>, WeakRef<Task<unknown>>>();
+const refs = new WeakMap<object, WeakRef<object>>();
 
 /** The task's one weak reference. */
-export function refOf(task: Task<unknown>): WeakRef<Task<unknown>> {
+export function refOf<T extends object>(task: T): WeakRef<T> {
   let ref = refs.get(task);
   if (ref === undefined) refs.set(task, ref = new WeakRef(task));
-  return ref;
+  return ref as WeakRef<T>;
 }
 
 /**
@@ -72,11 +158,11 @@ export class TaskSlot {
   /** Code the loop woke has not suspended yet. */
   resuming = false;
   /** The task whose code runs now, if any. */
-  currentTask: Task<unknown> | undefined = undefined;
+  currentTask: RuntimeTask | undefined = undefined;
   /** A generator task's step runs now (its code awaits nothing by then()). */
   stepping = false;
   /** What was current when a generator task's step began. */
-  savedTask: Task<unknown> | undefined = undefined;
+  savedTask: RuntimeTask | undefined = undefined;
   savedResuming = false;
   /**
    * A generator step ran while promise work is outstanding (a task follows
@@ -90,7 +176,7 @@ export class TaskSlot {
    * Tasks whose code went off to await something foreign (a `fetch`): the
    * loop woke them and they did not suspend on one of our futures.
    */
-  detached: Set<WeakRef<Task<unknown>>> = new Set();
+  detached: Set<WeakRef<RuntimeTask>> = new Set();
   /** The loop's own: called when the code it waits for suspends. */
   readonly #onSuspend: () => void;
 
@@ -110,7 +196,7 @@ export class TaskSlot {
    * loop: the loop lets that code run to its next suspension before it runs
    * its next ready callback.
    */
-  resumed(task: Task<unknown> | undefined): void {
+  resumed(task: RuntimeTask | undefined): void {
     this.resuming = true;
     this.currentTask = task;
     this.activity++;
@@ -127,7 +213,7 @@ export class TaskSlot {
   }
 
   /** The task is done: forget it. */
-  taskDone(task: Task<unknown>): void {
+  taskDone(task: RuntimeTask): void {
     if (this.detached.size > 0) this.detached.delete(refOf(task));
     if (this.currentTask === task) {
       this.resuming = false;
@@ -140,7 +226,7 @@ export class TaskSlot {
    * The task that a `then()` call belongs to: the current task, or else the
    * one task whose code last went off to await something foreign.
    */
-  awaitingTask(): Task<unknown> | undefined {
+  awaitingTask(): RuntimeTask | undefined {
     // Code that a generator task's step calls and that awaits by then()
     // (an async helper) is not that task's suspension: the task suspends on
     // what it yields.
@@ -160,7 +246,7 @@ export class TaskSlot {
   }
 
   /** The task's code runs outside the loop's view (already started). */
-  detach(task: Task<unknown>): void {
+  detach(task: RuntimeTask): void {
     this.detached.add(refOf(task));
   }
 
@@ -180,7 +266,7 @@ export class TaskSlot {
    * A generator task's step begins: `task` is the current task until
    * {@linkcode TaskSlot.leaveStep}, which restores what was current.
    */
-  enterStep(task: Task<unknown>): void {
+  enterStep(task: RuntimeTask): void {
     this.savedTask = this.currentTask;
     this.savedResuming = this.resuming;
     this.currentTask = task;
@@ -215,13 +301,7 @@ export class TaskSlot {
   }
 }
 
-/**
- * The key of a loop's slot: a symbol this module keeps, so that futures reach
- * it without a map look-up per `await`, and nobody outside the library does.
- */
-export const SLOT: unique symbol = Symbol("asyncio-ts slot");
-
 /** The loop's slot. */
-export function slotOf(loop: EventLoop): TaskSlot {
+export function slotOf(loop: AbstractEventLoop): TaskSlot {
   return loop[SLOT];
 }

@@ -31,7 +31,7 @@
 import { Deque } from "./_deque.ts";
 import { TimerHeap } from "./_heap.ts";
 import { TaskSlot } from "./_runtime.ts";
-import { type Handle, handleInternals, type TimerHandle } from "./handle.ts";
+import { type Handle, HEAP_SLOT, RUN, type TimerHandle } from "./handle.ts";
 import { sweepTasks } from "./task.ts";
 
 // Timers are compacted out of the heap when more than half of at least this
@@ -60,7 +60,9 @@ const RESUMING = 1;
 const DRAINING = 2;
 const RESOLVED = Promise.resolve();
 
-const { run: runHandle, setSlot, slot: heapSlot } = handleInternals;
+function setSlot(timer: TimerHandle, slot: number): void {
+  timer[HEAP_SLOT] = slot;
+}
 
 // A host task that runs `fn` once every microtask has run: setImmediate,
 // else a MessageChannel (browsers), else setTimeout. Chosen on first use,
@@ -180,7 +182,7 @@ export class Scheduler {
 
   /** A timer was cancelled: it leaves the heap at the next compaction. */
   timerCancelled(timer: TimerHandle): void {
-    const slot = heapSlot(timer);
+    const slot = timer[HEAP_SLOT];
     if (this.#scheduled.holds(slot, timer)) {
       this.#scheduled.markDead(slot);
       this.#timerCancelledCount++;
@@ -362,7 +364,7 @@ export class Scheduler {
           t0 = performance.now();
         }
         // A cancelled handle's run() returns at once.
-        runHandle(handle);
+        handle[RUN]();
         if (slot.resuming || slot.drain) {
           this.#ntodo = ntodo;
           this.#resumedHandle = handle;

@@ -6,12 +6,15 @@
  */
 
 import { CancelledError } from "./errors.ts";
-import { currentLoop, slotOf } from "./_runtime.ts";
+import { type AbstractEventLoop, currentLoop } from "./_runtime.ts";
 import { awaited, resume } from "./_generator.ts";
 import { sleep } from "./sleep.ts";
 import { Future } from "./future.ts";
-import type { EventLoop } from "./loop.ts";
-import type { Coroutine, GeneratorCoroutine } from "./task.ts";
+import {
+  type Coroutine,
+  currentTaskOf,
+  type GeneratorCoroutine,
+} from "./task.ts";
 import { isGenerator, isThenable } from "./_validate.ts";
 
 /**
@@ -48,7 +51,7 @@ export function isAwaitableLike(value: unknown): boolean {
 }
 
 /** The running loop, or else the current loop. */
-export function eventLoop(): EventLoop {
+export function eventLoop(): AbstractEventLoop {
   return currentLoop();
 }
 
@@ -93,7 +96,7 @@ export async function runInline<T>(
   gen: Generator<unknown, T, unknown>,
 ): Promise<T> {
   const loop = eventLoop();
-  const task = slotOf(loop).currentTask;
+  const task = currentTaskOf(loop);
   let thrown = false;
   let value: unknown = undefined;
   let sendsResult = false;

@@ -6,7 +6,7 @@
  */
 
 import { Future } from "./future.ts";
-import type { EventLoop } from "./loop.ts";
+import type { AbstractEventLoop } from "./_runtime.ts";
 import { type Coroutine, type GeneratorCoroutine, Task } from "./task.ts";
 import { type AwaitableLike, eventLoop, isAwaitableLike } from "./_util.ts";
 import { checkLoop, checkOptions, describe } from "./_validate.ts";
@@ -17,7 +17,7 @@ export interface EnsureFutureOptions {
    * The loop of the new task. Defaults to the running loop, else the
    * current one.
    */
-  loop?: EventLoop | undefined;
+  loop?: AbstractEventLoop | undefined;
 }
 
 /**
@@ -86,7 +86,7 @@ export function ensureFuture<T>(
  */
 export function futureOf<T>(
   awaitable: AwaitableLike<T>,
-  loop: EventLoop | undefined,
+  loop: AbstractEventLoop | undefined,
   method: string,
   name = "awaitable",
 ): Future<T> {

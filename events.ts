@@ -6,7 +6,12 @@
  */
 
 import { EventLoop, type EventLoopOptions } from "./loop.ts";
-import { currentLoop, runningLoop, setCurrentLoop } from "./_runtime.ts";
+import {
+  type AbstractEventLoop,
+  currentLoop,
+  runningLoop,
+  setCurrentLoop,
+} from "./_runtime.ts";
 import { argumentError, checkClockOption } from "./_validate.ts";
 
 /**
@@ -25,7 +30,7 @@ import { argumentError, checkClockOption } from "./_validate.ts";
  * ```
  */
 export function getEventLoop(): EventLoop {
-  return currentLoop();
+  return asEventLoop(currentLoop());
 }
 
 /**
@@ -35,7 +40,7 @@ export function getEventLoop(): EventLoop {
  * @param loop The loop, or `null` for none.
  * @throws {TypeError} If `loop` is neither an event loop nor `null`.
  */
-export function setEventLoop(loop: EventLoop | null): void {
+export function setEventLoop(loop: AbstractEventLoop | null): void {
   if (loop !== null && !(loop instanceof EventLoop)) {
     throw argumentError("setEventLoop", "loop", "an EventLoop or null", loop);
   }
@@ -64,5 +69,12 @@ export function newEventLoop(options: EventLoopOptions = {}): EventLoop {
 export function getRunningLoop(): EventLoop {
   const loop = runningLoop();
   if (loop === null) throw new Error("no running event loop");
-  return loop;
+  return asEventLoop(loop);
+}
+
+// The runtime holds loops as futures see them (AbstractEventLoop); each one
+// it holds is an EventLoop, the only loops that setEventLoop(), the loop
+// factory and runForever() give it.
+function asEventLoop(loop: AbstractEventLoop): EventLoop {
+  return loop as EventLoop;
 }

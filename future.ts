@@ -7,18 +7,26 @@
 
 import { captureSource, type Source } from "./_debug.ts";
 import { CancelledError, InvalidStateError } from "./errors.ts";
-import { futureHooks, taskHooks } from "./_hooks.ts";
-import { currentLoop, runningLoop, slotOf } from "./_runtime.ts";
-import type { EventLoop } from "./loop.ts";
-import type { Task } from "./task.ts";
+import {
+  type AbstractEventLoop,
+  AWAITING,
+  currentLoop,
+  runningLoop,
+  type RuntimeTask,
+  slotOf,
+  WAKEUP,
+  WOKEN,
+} from "./_runtime.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
-import { repr, shortRepr } from "./repr.ts";
+import { inspectAsString, repr, shortRepr } from "./repr.ts";
+import { snapshot, unretrieved } from "./_report.ts";
+import { FutureIterator } from "./_future_iterator.ts";
 import { checkFunction, checkLoop, checkOptions, isLoop } from "./_validate.ts";
 
 /** Options for the {@linkcode Future} constructor. */
 export interface FutureOptions {
   /** The loop to bind to. Defaults to {@linkcode getEventLoop}'s loop. */
-  loop?: EventLoop | undefined;
+  loop?: AbstractEventLoop | undefined;
 }
 
 // asyncio's PENDING / CANCELLED / FINISHED (split in finished with a result
@@ -37,40 +45,6 @@ type Status =
   | typeof CANCELLED;
 const STATUS_NAMES = ["pending", "finished", "finished", "cancelled"];
 
-/** What a never-retrieved exception report needs, without the future. */
-interface Unretrieved {
-  loop: EventLoop;
-  message: string;
-  exception: unknown;
-  future: string;
-  source: Source | undefined;
-}
-
-/**
- * A copy of an error to report once its future is gone. The error itself
- * cannot be held: its captured stack frames (in Deno, the call sites kept
- * for source maps) hold their receivers, this future or its task among
- * them, which would then never be collected.
- */
-function snapshot(error: unknown): unknown {
-  if (!(error instanceof Error)) return error;
-  const copy = new Error(error.message);
-  copy.name = error.name;
-  if (error.stack !== undefined) copy.stack = error.stack;
-  return copy;
-}
-
-// asyncio logs "Future exception was never retrieved" from `__del__`; here
-// a future that failed registers until its exception is read.
-const unretrieved = new FinalizationRegistry<Unretrieved>((held) => {
-  held.loop.callExceptionHandler({
-    message: held.message,
-    exception: held.exception,
-    futureRepr: held.future,
-    ...(held.source && { sourceTraceback: held.source.stack }),
-  });
-});
-
 /**
  * A done callback: a user's, or the one behind an `await`. Stored untyped so
  * that `Future<T>` stays assignable to `Future<unknown>`.
@@ -79,57 +53,30 @@ type DoneCallback = AnyFunction;
 
 /**
  * What a future calls when done: a done callback, or a generator task
- * waiting on it (woken through `taskHooks.wakeup`, CPython's bound
+ * waiting on it (woken through its `[WAKEUP]` method, CPython's bound
  * `__wakeup`, without a closure per task).
  */
-type Waiter = DoneCallback | Task<unknown>;
+type Waiter = DoneCallback | RuntimeTask;
 
 /** A generator task's wakeup, scheduled as asyncio schedules `__wakeup`. */
-function wakeup(task: Task<unknown>, future: Future<unknown>): void {
-  taskHooks.wakeup(task, future);
+function wakeup(task: RuntimeTask, future: Future<unknown>): void {
+  task[WAKEUP](future);
 }
 
 /**
- * The iterator behind `yield* future`, CPython's `Future.__await__`: its
- * first `next()` yields the future if it is pending (or returns its
- * result); when a task resumes the generator, it sends the future's result
- * (as CPython's `__wakeup` reads it; an exception is thrown in instead).
- * A small object rather than a generator: a suspended task holds one per
- * `yield*` it is suspended in.
+ * The keys of the library's own methods of a future (not exported from
+ * mod.ts): {@linkcode Future}'s `[SETTLE_NOW]` and the others say what
+ * they do.
  */
-class FutureIterator<T> implements Iterator<Future<T>, T, unknown> {
-  #future: Future<T>;
-  #started = false;
-
-  constructor(future: Future<T>) {
-    this.#future = future;
-  }
-
-  next(value?: unknown): IteratorResult<Future<T>, T> {
-    const future = this.#future;
-    if (!this.#started) {
-      this.#started = true;
-      if (!future.done()) {
-        futureHooks.blocking = future as Future<unknown>;
-        return { value: future, done: false };
-      }
-      return { value: future.result(), done: true };
-    }
-    if (futureHooks.resuming) {
-      // A task resumes it, with the result it read.
-      futureHooks.resuming = false;
-      return { value: value as T, done: true };
-    }
-    // Stepped by hand: as CPython's `__await__` after its `yield`.
-    if (!future.done()) throw new Error("yield* wasn't used with future");
-    return { value: future.result(), done: true };
-  }
-
-  throw(error: unknown): never {
-    futureHooks.resuming = false;
-    throw error;
-  }
-}
+export const SETTLE_NOW: unique symbol = Symbol("settleNow");
+/** See {@linkcode SETTLE_NOW}. */
+export const CANCEL_WITH: unique symbol = Symbol("cancelWith");
+/** See {@linkcode SETTLE_NOW}. */
+export const CANCEL_DEFERRED: unique symbol = Symbol("cancelDeferred");
+/** See {@linkcode SETTLE_NOW}. */
+export const ADD_WAITER: unique symbol = Symbol("addWaiter");
+/** See {@linkcode SETTLE_NOW}. */
+export const LAST_CALLBACK: unique symbol = Symbol("lastCallback");
 
 /**
  * A result that is not there yet, settled once by
@@ -161,7 +108,7 @@ class FutureIterator<T> implements Iterator<Future<T>, T, unknown> {
  * ```
  */
 export class Future<T> implements PromiseLike<T> {
-  #loop: EventLoop;
+  #loop: AbstractEventLoop;
   #status: Status = PENDING;
   /**
    * By `#status`: the result, the exception, or for a cancelled future its
@@ -173,41 +120,6 @@ export class Future<T> implements PromiseLike<T> {
   #callbacks: Waiter | Waiter[] | undefined = undefined;
   #source: Source | undefined;
   #logTraceback = false;
-
-  static {
-    futureHooks.setResultNow = (future, value) => {
-      if (future.#status !== PENDING) return;
-      future.#status = FINISHED;
-      future.#value = value;
-      futureHooks.runCallbacksNow(future);
-    };
-    futureHooks.cancelWith = (future, error) => {
-      if (future.#status !== PENDING) return;
-      future.#status = CANCELLED;
-      future.#value = error;
-      future.#scheduleCallbacks();
-    };
-    futureHooks.cancelDeferred = (future, msg) => {
-      if (future.#status !== PENDING) return false;
-      future.#status = CANCELLED;
-      future.#value = msg;
-      return true;
-    };
-    futureHooks.addCallback = (future, fn) => future.#addCallback(fn);
-    futureHooks.lastCallback = (future) => {
-      const callbacks = future.#callbacks;
-      return Array.isArray(callbacks) ? callbacks.at(-1) : callbacks;
-    };
-    futureHooks.blocking = undefined;
-    futureHooks.resuming = false;
-    futureHooks.runCallbacksNow = (future) => {
-      const callbacks = future.#callbacks;
-      if (callbacks === undefined) return;
-      future.#callbacks = undefined;
-      if (!Array.isArray(callbacks)) future.#runNow(callbacks);
-      else for (const callback of callbacks) future.#runNow(callback);
-    };
-  }
 
   /**
    * Creates a pending future.
@@ -418,7 +330,7 @@ export class Future<T> implements PromiseLike<T> {
    *
    * @returns The loop.
    */
-  getLoop(): EventLoop {
+  getLoop(): AbstractEventLoop {
     return this.#loop;
   }
 
@@ -483,9 +395,7 @@ export class Future<T> implements PromiseLike<T> {
         return;
       }
       const wakeup = (): void => {
-        const cancelled = task === undefined
-          ? undefined
-          : taskHooks.woken(task, this);
+        const cancelled = task === undefined ? undefined : task[WOKEN](this);
         slot.resumed(task);
         this.#settle(resolve, reject, onFulfilled, onRejected, cancelled);
       };
@@ -493,7 +403,7 @@ export class Future<T> implements PromiseLike<T> {
       slot.suspended();
       // After the wakeup is registered: a pending cancellation cancels this
       // future at once, which schedules the wakeup.
-      if (task !== undefined) taskHooks.awaiting(task, this);
+      if (task !== undefined) task[AWAITING](this);
     });
   }
 
@@ -530,7 +440,59 @@ export class Future<T> implements PromiseLike<T> {
    * ```
    */
   [Symbol.iterator](): Iterator<Future<T>, T, unknown> {
-    return new FutureIterator(this);
+    return new FutureIterator<Future<T>, T>(this);
+  }
+
+  /**
+   * @ignore Sets the result unless the future is done (cancelled), and runs
+   * the done callbacks at once, inside the current callback: `sleep(0)`
+   * resumes its awaiting code after exactly one iteration, as asyncio's
+   * bare `yield` does.
+   */
+  [SETTLE_NOW](value: T): void {
+    if (this.#status === PENDING) {
+      this.#status = FINISHED;
+      this.#value = value;
+    }
+    const callbacks = this.#callbacks;
+    if (callbacks === undefined) return;
+    this.#callbacks = undefined;
+    if (!Array.isArray(callbacks)) this.#runNow(callbacks);
+    else for (const callback of callbacks) this.#runNow(callback);
+  }
+
+  /**
+   * @ignore Cancels the future with the `CancelledError` a task's code let
+   * out, as CPython's `Task.__step` saves it in `_cancelled_exc`.
+   */
+  [CANCEL_WITH](error: Error): void {
+    if (this.#status !== PENDING) return;
+    this.#status = CANCELLED;
+    this.#value = error;
+    this.#scheduleCallbacks();
+  }
+
+  /**
+   * @ignore Cancels the future without scheduling its done callbacks: the
+   * caller runs them later with `[SETTLE_NOW]`, in the place it holds
+   * in the ready queue.
+   */
+  [CANCEL_DEFERRED](msg: string | undefined): boolean {
+    if (this.#status !== PENDING) return false;
+    this.#status = CANCELLED;
+    this.#value = msg;
+    return true;
+  }
+
+  /** @ignore Adds a generator task waiting on the future, unchecked. */
+  [ADD_WAITER](task: RuntimeTask): void {
+    this.#addCallback(task);
+  }
+
+  /** @ignore The done callback added last, if the future is pending. */
+  [LAST_CALLBACK](): unknown {
+    const callbacks = this.#callbacks;
+    return Array.isArray(callbacks) ? callbacks.at(-1) : callbacks;
   }
 
   /**
@@ -541,24 +503,6 @@ export class Future<T> implements PromiseLike<T> {
    */
   toString(): string {
     return `<${this.constructor.name} ${this.reprInfo().join(" ")}>`;
-  }
-
-  /**
-   * Shows {@linkcode Future.toString} in `Deno.inspect` and `console.log`.
-   *
-   * @returns The same text as {@linkcode Future.toString}.
-   */
-  [Symbol.for("Deno.customInspect")](): string {
-    return this.toString();
-  }
-
-  /**
-   * Shows {@linkcode Future.toString} in Node's `util.inspect`.
-   *
-   * @returns The same text as {@linkcode Future.toString}.
-   */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.toString();
   }
 
   /**
@@ -643,7 +587,7 @@ export class Future<T> implements PromiseLike<T> {
   #runNow(callback: Waiter): void {
     try {
       if (typeof callback === "function") callback(this);
-      else taskHooks.wakeup(callback, this as Future<unknown>);
+      else callback[WAKEUP](this);
     } catch (exception) {
       this.#loop.callExceptionHandler({
         message: `Exception in callback ${
@@ -685,3 +629,5 @@ export class Future<T> implements PromiseLike<T> {
     }
   }
 }
+
+inspectAsString(Future.prototype);

@@ -5,9 +5,8 @@
  * @module
  */
 
-import { Future } from "./future.ts";
-import { futureHooks } from "./_hooks.ts";
-import type { EventLoop } from "./loop.ts";
+import { Future, LAST_CALLBACK } from "./future.ts";
+import type { AbstractEventLoop } from "./_runtime.ts";
 import {
   checkLoop,
   checkOptions,
@@ -67,7 +66,7 @@ export class GatheringFuture<T> extends Future<T> {
    * @throws {TypeError} If `children` is not an array of futures or `loop`
    * is not an event loop.
    */
-  constructor(children: Future<unknown>[], loop: EventLoop) {
+  constructor(children: Future<unknown>[], loop: AbstractEventLoop) {
     if (
       !Array.isArray(children) ||
       !children.every((child) => child instanceof Future)
@@ -173,7 +172,7 @@ export function gather(
   checkOptions("gather", "{ returnExceptions }", options);
   const returnExceptions = Boolean(options?.returnExceptions);
   const items = [...awaitables];
-  let loop: EventLoop | undefined;
+  let loop: AbstractEventLoop | undefined;
   for (const item of items) {
     if (item instanceof Future) {
       loop = item.getLoop();
@@ -251,7 +250,7 @@ export function gather(
           continue;
         }
         doneSeen.add(child);
-      } else if (futureHooks.lastCallback(child) === onChildDone) {
+      } else if (child[LAST_CALLBACK]() === onChildDone) {
         children.push(child);
         continue;
       }

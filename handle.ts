@@ -7,9 +7,9 @@
  */
 
 import type { Source } from "./_debug.ts";
-import type { EventLoop } from "./loop.ts";
+import { type AbstractEventLoop, TIMER_CANCELLED } from "./_runtime.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
-import { shortRepr } from "./repr.ts";
+import { inspectAsString, shortRepr } from "./repr.ts";
 import {
   argumentError,
   checkFunction,
@@ -18,15 +18,23 @@ import {
   isLoop,
 } from "./_validate.ts";
 
-// Handles that the loop makes itself skip the public constructor's checks
-// and carry their arguments inline: the loop passes this very array as
-// `args`, which no other code can (it is not exported).
-const TRUSTED: unknown[] = [];
 // The values of a handle's argument fields for "no argument" and "the
 // arguments are the array in the first field".
 const NO_ARG = Symbol("no argument");
 const MANY_ARGS = Symbol("more than two arguments");
-let setArgs: (handle: Handle, argc: number, a0: unknown, a1: unknown) => void;
+// The key of the method that puts the arguments of a handle the loop makes
+// in its fields (this module's own).
+const SET_ARGS: unique symbol = Symbol("setArgs");
+const NO_ARGS: unknown[] = [];
+
+/**
+ * The keys of the library's own parts of a handle (not exported from
+ * mod.ts): `handle[RUN]()` runs the callback for the loop, and
+ * `timer[HEAP_SLOT]` is the timer's place in its loop's heap.
+ */
+export const RUN: unique symbol = Symbol("run");
+/** See {@linkcode RUN}. */
+export const HEAP_SLOT: unique symbol = Symbol("heapSlot");
 
 /**
  * `call(f, thisArg, ...args)` is `f.call(thisArg, ...args)`, with the real
@@ -50,47 +58,40 @@ const call = Function.prototype.call.bind(Function.prototype.call) as (
  */
 const sources = new WeakMap<Handle, Source>();
 
-/** Friend access for loop.ts; not exported from mod.ts. */
-export const handleInternals = {} as {
-  /**
-   * Makes a handle without checks, with its arguments inline: `a0` and `a1`
-   * are the first two when `argc <= 2`, else `a0` is the array of all.
-   */
-  create(
-    callback: AnyFunction,
-    argc: number,
-    a0: unknown,
-    a1: unknown,
-    loop: EventLoop,
-  ): Handle;
-  /** Makes a timer handle without checks, with its arguments inline. */
-  createTimer(
-    when: number,
-    callback: AnyFunction,
-    argc: number,
-    a0: unknown,
-    a1: unknown,
-    loop: EventLoop,
-  ): TimerHandle;
-  /**
-   * Runs the callback, sending an exception to the loop's handler; does
-   * nothing if the handle was cancelled.
-   */
-  run(handle: Handle): void;
-  /** The timer's slot in its loop's heap. */
-  slot(handle: TimerHandle): number;
-  /** Records the timer's slot in its loop's heap. */
-  setSlot(handle: TimerHandle, slot: number): void;
-  /** The callback's description, as in `Exception in callback ...`. */
-  describe(handle: Handle): string;
-  /** Records where the handle was created (debug mode). */
-  setSource(handle: Handle, source: Source): void;
-};
+/**
+ * A handle the loop makes, with its arguments inline: `a0` and `a1` are the
+ * first two when `argc <= 2`, else `a0` is the array of all.
+ */
+export function makeHandle(
+  callback: AnyFunction,
+  argc: number,
+  a0: unknown,
+  a1: unknown,
+  loop: AbstractEventLoop,
+): Handle {
+  const handle = new Handle(callback, NO_ARGS, loop);
+  if (argc !== 0) handle[SET_ARGS](argc, a0, a1);
+  return handle;
+}
 
-/** Friend hook that loop.ts sets: a timer was cancelled. */
-export const timerCancelled = {
-  notify: (_loop: EventLoop, _handle: TimerHandle): void => {},
-};
+/** A timer handle the loop makes, with its arguments inline. */
+export function makeTimer(
+  when: number,
+  callback: AnyFunction,
+  argc: number,
+  a0: unknown,
+  a1: unknown,
+  loop: AbstractEventLoop,
+): TimerHandle {
+  const timer = new TimerHandle(when, callback, NO_ARGS, loop);
+  if (argc !== 0) timer[SET_ARGS](argc, a0, a1);
+  return timer;
+}
+
+/** Records where the handle was created (debug mode). */
+export function recordSource(handle: Handle, source: Source): void {
+  sources.set(handle, source);
+}
 
 /**
  * A callback scheduled with {@linkcode EventLoop.callSoon}, which
@@ -123,24 +124,7 @@ export class Handle {
   // `#a1` is MANY_ARGS.
   #a0: unknown;
   #a1: unknown;
-  #loop: EventLoop;
-
-  static {
-    handleInternals.create = (callback, argc, a0, a1, loop) => {
-      const handle = new Handle(callback, TRUSTED, loop);
-      if (argc !== 0) setArgs(handle, argc, a0, a1);
-      return handle;
-    };
-    setArgs = (handle, argc, a0, a1) => {
-      handle.#a0 = a0;
-      handle.#a1 = argc === 1 ? NO_ARG : argc === 2 ? a1 : MANY_ARGS;
-    };
-    handleInternals.run = (handle) => handle.#run();
-    handleInternals.describe = (handle) => handle.#describe();
-    handleInternals.setSource = (handle, source) => {
-      sources.set(handle, source);
-    };
-  }
+  #loop: AbstractEventLoop;
 
   /**
    * Creates a handle. Loops make handles; user code does not need to.
@@ -151,25 +135,33 @@ export class Handle {
    * @throws {TypeError} If `callback` is not a function, `args` not an
    * array, or `loop` not an event loop.
    */
-  constructor(callback: AnyFunction, args: unknown[], loop: EventLoop) {
+  constructor(
+    callback: AnyFunction,
+    args: unknown[],
+    loop: AbstractEventLoop,
+  ) {
+    // Cheap checks first; the class name is looked up only for the message.
+    if (typeof callback !== "function") {
+      checkFunction(new.target.name, "callback", callback);
+    }
+    if (!Array.isArray(args)) {
+      throw argumentError(new.target.name, "args", "an array", args);
+    }
+    if (!isLoop(loop)) checkLoop(new.target.name, "loop", loop);
     this.#callback = callback;
     this.#a0 = NO_ARG;
     this.#a1 = NO_ARG;
     this.#loop = loop;
-    if (args !== TRUSTED) {
-      // Cheap checks first; the class name is looked up only for the message.
-      if (typeof callback !== "function") {
-        checkFunction(new.target.name, "callback", callback);
-      }
-      if (!Array.isArray(args)) {
-        throw argumentError(new.target.name, "args", "an array", args);
-      }
-      if (!isLoop(loop)) checkLoop(new.target.name, "loop", loop);
-      const argc = args.length;
-      if (argc !== 0) {
-        setArgs(this, argc, argc > 2 ? args.slice() : args[0], args[1]);
-      }
+    const argc = args.length;
+    if (argc !== 0) {
+      this[SET_ARGS](argc, argc > 2 ? args.slice() : args[0], args[1]);
     }
+  }
+
+  /** @ignore Puts the arguments in the handle's fields. */
+  [SET_ARGS](argc: number, a0: unknown, a1: unknown): void {
+    this.#a0 = a0;
+    this.#a1 = argc === 1 ? NO_ARG : argc === 2 ? a1 : MANY_ARGS;
   }
 
   /**
@@ -195,7 +187,7 @@ export class Handle {
    *
    * @returns The loop.
    */
-  getLoop(): EventLoop {
+  getLoop(): AbstractEventLoop {
     return this.#loop;
   }
 
@@ -207,24 +199,6 @@ export class Handle {
    */
   toString(): string {
     return `<${this.#info().join(" ")}>`;
-  }
-
-  /**
-   * Shows {@linkcode Handle.toString} in `Deno.inspect` and `console.log`.
-   *
-   * @returns The same text as {@linkcode Handle.toString}.
-   */
-  [Symbol.for("Deno.customInspect")](): string {
-    return this.toString();
-  }
-
-  /**
-   * Shows {@linkcode Handle.toString} in Node's `util.inspect`.
-   *
-   * @returns The same text as {@linkcode Handle.toString}.
-   */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.toString();
   }
 
   /** The parts of the repr, as CPython's `Handle._repr_info()`. */
@@ -254,7 +228,11 @@ export class Handle {
     })`;
   }
 
-  #run(): void {
+  /**
+   * @ignore Runs the callback, sending an exception to the loop's handler;
+   * does nothing if the handle was cancelled.
+   */
+  [RUN](): void {
     const callback = this.#callback;
     if (callback === undefined) return; // cancelled
     let result: unknown;
@@ -308,20 +286,11 @@ export class Handle {
  */
 export class TimerHandle extends Handle {
   #when: number;
-  /** Its slot in the loop's heap (the heap knows if it is still there). */
-  #slot = -1;
-
-  static {
-    handleInternals.createTimer = (when, callback, argc, a0, a1, loop) => {
-      const timer = new TimerHandle(when, callback, TRUSTED, loop);
-      if (argc !== 0) setArgs(timer, argc, a0, a1);
-      return timer;
-    };
-    handleInternals.slot = (handle) => handle.#slot;
-    handleInternals.setSlot = (handle, slot) => {
-      handle.#slot = slot;
-    };
-  }
+  /**
+   * @ignore Its slot in the loop's heap, which the heap writes (and knows if
+   * the timer is still there).
+   */
+  [HEAP_SLOT] = -1;
 
   /**
    * Creates a timer handle. Loops make handles; user code does not need to.
@@ -338,11 +307,9 @@ export class TimerHandle extends Handle {
     when: number,
     callback: AnyFunction,
     args: unknown[],
-    loop: EventLoop,
+    loop: AbstractEventLoop,
   ) {
-    if (
-      args !== TRUSTED && (typeof when !== "number" || Number.isNaN(when))
-    ) {
+    if (typeof when !== "number" || Number.isNaN(when)) {
       checkTime(new.target.name, "when", when);
     }
     super(callback, args, loop);
@@ -363,9 +330,11 @@ export class TimerHandle extends Handle {
    * nothing.
    */
   override cancel(): void {
-    if (!this.cancelled() && this.#slot >= 0) {
-      timerCancelled.notify(this.getLoop(), this);
+    if (!this.cancelled() && this[HEAP_SLOT] >= 0) {
+      this.getLoop()[TIMER_CANCELLED](this);
     }
     super.cancel();
   }
 }
+
+inspectAsString(Handle.prototype);

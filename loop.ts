@@ -12,20 +12,22 @@
  */
 
 import { captureSource } from "./_debug.ts";
-import { TRUSTED } from "./_hooks.ts";
 import {
+  type AbstractEventLoop,
   runningLoop,
   setLoopFactory,
   setRunningLoop,
   SLOT,
   type TaskSlot,
+  TIMER_CANCELLED,
 } from "./_runtime.ts";
 import { Scheduler } from "./_scheduler.ts";
 import { Future } from "./future.ts";
 import {
   type Handle,
-  handleInternals,
-  timerCancelled,
+  makeHandle,
+  makeTimer,
+  recordSource,
   type TimerHandle,
 } from "./handle.ts";
 import type { AnyFunction } from "./partial.ts";
@@ -85,33 +87,19 @@ export type ExceptionHandler = (
   context: ExceptionContext,
 ) => void;
 
-/** The constructor with the argument that skips its checks. */
-type TrustedTask = new <T>(
-  coro: unknown,
-  options: Omit<TaskOptions, "loop">,
-  trusted: typeof TRUSTED,
-  loop: EventLoop,
-) => Task<T>;
-
 /** Anything {@linkcode EventLoop.runUntilComplete} can run. */
 export type Awaitable<T> = Future<T> | Coroutine<T>;
-
-const { create: createHandle, createTimer, setSource } = handleInternals;
 
 function checkCallback(method: string, callback: unknown): void {
   checkFunction(method, "callback", callback);
 }
 
 /**
- * Probes for the unit tests (tests/loop_test.ts), as handle.ts keeps its
- * friend access; not exported from mod.ts and never used by the library.
+ * The key of a loop's method that says how many callbacks are ready and
+ * how many timers its heap holds, cancelled ones included (tests and
+ * introspection; not exported from mod.ts).
  */
-export const loopInternals = {} as {
-  /** How many timers the loop's heap holds, cancelled ones included. */
-  scheduledCount(loop: EventLoop): number;
-  /** How many handles the loop's ready queue holds. */
-  readyCount(loop: EventLoop): number;
-};
+export const QUEUE_SIZES: unique symbol = Symbol("queueSizes");
 
 function runUntilCompleteCb(future: Future<unknown>): void {
   future.getLoop().stop();
@@ -146,19 +134,13 @@ function runUntilCompleteCb(future: Future<unknown>): void {
  * loop.close();
  * ```
  */
-export class EventLoop {
+export class EventLoop implements AbstractEventLoop {
   #core: Scheduler;
   #running = false;
   #closed = false;
   #exceptionHandler: ExceptionHandler | null = null;
   /** @ignore The library's own: the runtime's record of this loop. */
   readonly [SLOT]: TaskSlot;
-
-  static {
-    loopInternals.scheduledCount = (loop) => loop.#core.scheduledCount;
-    loopInternals.readyCount = (loop) => loop.#core.readyCount;
-    timerCancelled.notify = (loop, handle) => loop.#core.timerCancelled(handle);
-  }
 
   /**
    * Creates an event loop. It is not made the current loop; see
@@ -227,14 +209,14 @@ export class EventLoop {
     // Read through `arguments`, not a rest parameter: up to two arguments
     // then travel inline, with no array allocated per call.
     const argc = arguments.length - 1;
-    const handle = createHandle(
+    const handle = makeHandle(
       callback,
       argc,
       argc > 2 ? Array.prototype.slice.call(arguments, 1) : a0,
       a1,
       this,
     );
-    if (this.#core.debug) setSource(handle, captureSource());
+    if (this.#core.debug) recordSource(handle, captureSource());
     this.#core.push(handle);
     return handle;
   }
@@ -365,12 +347,7 @@ export class EventLoop {
     this.#checkClosed();
     checkCoroutine("createTask", "coro", coro);
     checkOptions("createTask", "{ name, signal }", options);
-    return new (Task as unknown as TrustedTask)<T>(
-      coro,
-      options,
-      TRUSTED,
-      this,
-    );
+    return new Task<T>(coro as Coroutine<T>, { ...options, loop: this });
   }
 
   /**
@@ -647,6 +624,19 @@ export class EventLoop {
     }>`;
   }
 
+  /** @ignore The library's own: a timer of this loop was cancelled. */
+  [TIMER_CANCELLED](timer: TimerHandle): void {
+    this.#core.timerCancelled(timer);
+  }
+
+  /** @ignore See {@linkcode QUEUE_SIZES}. */
+  [QUEUE_SIZES](): { ready: number; scheduled: number } {
+    return {
+      ready: this.#core.readyCount,
+      scheduled: this.#core.scheduledCount,
+    };
+  }
+
   #callAt(
     when: number,
     callback: AnyFunction,
@@ -654,8 +644,8 @@ export class EventLoop {
     a0: unknown,
     a1: unknown,
   ): TimerHandle {
-    const timer = createTimer(when, callback, argc, a0, a1, this);
-    if (this.#core.debug) setSource(timer, captureSource());
+    const timer = makeTimer(when, callback, argc, a0, a1, this);
+    if (this.#core.debug) recordSource(timer, captureSource());
     this.#core.pushTimer(timer, when);
     return timer;
   }

@@ -57,14 +57,13 @@ export {
 } from "./partial.ts";
 export { repr } from "./repr.ts";
 export {
-  allTasks,
   type Coroutine,
-  createTask,
-  currentTask,
   type GeneratorCoroutine,
   Task,
   type TaskOptions,
 } from "./task.ts";
+export { allTasks, createTask, currentTask } from "./tasks.ts";
+export type { AbstractEventLoop, ScheduledCallback } from "./_runtime.ts";
 export { sleep } from "./sleep.ts";
 export {
   gather,

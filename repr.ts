@@ -194,3 +194,19 @@ function shortValue(value: unknown, level: number): string {
 export function shortRepr(value: unknown): string {
   return shortValue(value, MAX_LEVEL);
 }
+
+/**
+ * Makes `Deno.inspect`, `console.log` and Node's `util.inspect` show the
+ * objects of a class as their `toString()` does (asyncio's `repr()`).
+ */
+export function inspectAsString(prototype: object): void {
+  for (const key of ["Deno.customInspect", "nodejs.util.inspect.custom"]) {
+    Object.defineProperty(prototype, Symbol.for(key), {
+      value(this: object): string {
+        return this.toString();
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}

@@ -14,7 +14,8 @@ import {
   isGenerator,
   isThenable,
 } from "./_validate.ts";
-import { allTasks, type Coroutine, type GeneratorCoroutine } from "./task.ts";
+import type { Coroutine, GeneratorCoroutine } from "./task.ts";
+import { allTasks } from "./tasks.ts";
 import { gather } from "./gather.ts";
 
 /**

@@ -5,19 +5,20 @@
  * @module
  */
 
-import { futureHooks } from "./_hooks.ts";
-import { currentLoop } from "./_runtime.ts";
-import { Future } from "./future.ts";
-import type { Handle } from "./handle.ts";
-import type { EventLoop } from "./loop.ts";
+import {
+  type AbstractEventLoop,
+  currentLoop,
+  type ScheduledCallback,
+} from "./_runtime.ts";
+import { CANCEL_DEFERRED, Future, SETTLE_NOW } from "./future.ts";
 import { repr } from "./repr.ts";
 
 /** A sleep's future: cancelling it cancels its timer too. */
 class SleepFuture<T> extends Future<T> {
-  #handle: Handle | undefined;
+  #handle: ScheduledCallback | undefined;
   #zero: boolean;
 
-  constructor(loop: EventLoop, delay: number, result: T) {
+  constructor(loop: AbstractEventLoop, delay: number, result: T) {
     super({ loop });
     this.#zero = delay <= 0;
     this.#handle = this.#zero
@@ -33,7 +34,7 @@ class SleepFuture<T> extends Future<T> {
   override cancel(msg?: string): boolean {
     // A task parked on sleep(0) gets its CancelledError in the place its
     // next step holds in the ready queue, as asyncio's bare `yield` does.
-    if (this.#zero) return futureHooks.cancelDeferred(this, msg);
+    if (this.#zero) return this[CANCEL_DEFERRED](msg);
     if (!super.cancel(msg)) return false;
     this.#handle?.cancel();
     this.#handle = undefined;
@@ -49,8 +50,7 @@ function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
 // right away, so its code resumes after exactly one iteration. Running the
 // awaiting code's wakeup inside this callback does the same.
 function wakeNow<T>(future: Future<T>, result: T): void {
-  if (future.cancelled()) futureHooks.runCallbacksNow(future);
-  else futureHooks.setResultNow(future, result);
+  future[SETTLE_NOW](result);
 }
 
 /**

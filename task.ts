@@ -8,10 +8,15 @@
  */
 
 import { CancelledError } from "./errors.ts";
-import { Future } from "./future.ts";
-import { futureHooks, taskHooks, TRUSTED } from "./_hooks.ts";
-import { refOf, runningLoop, slotOf } from "./_runtime.ts";
-import type { EventLoop } from "./loop.ts";
+import { ADD_WAITER, CANCEL_WITH, Future } from "./future.ts";
+import {
+  type AbstractEventLoop,
+  AWAITING,
+  refOf,
+  slotOf,
+  WAKEUP,
+  WOKEN,
+} from "./_runtime.ts";
 import { repr } from "./repr.ts";
 import { awaited, resume } from "./_generator.ts";
 import {
@@ -47,7 +52,7 @@ export interface TaskOptions {
   /** The task's name; `Task-N` by default, as in asyncio. */
   name?: string | undefined;
   /** The loop to run on. Defaults to {@linkcode getEventLoop}'s loop. */
-  loop?: EventLoop | undefined;
+  loop?: AbstractEventLoop | undefined;
   /**
    * Cancels the task when it aborts (with the reason's message). The task
    * removes its listener when it finishes, so a long-lived signal keeps no
@@ -79,7 +84,7 @@ let compactAt = 1024;
  */
 interface PendingTask {
   ref: WeakRef<Task<unknown>>;
-  loop: EventLoop;
+  loop: AbstractEventLoop;
   /** The name, or the `N` of `Task-N`, as the task held it. */
   name: string | number;
   done: boolean;
@@ -108,7 +113,7 @@ export function sweepTasks(): void {
   unswept = [];
   compactAt = 1024;
   for (const task of tasks) {
-    if (!task.done()) taskHooks.register(task);
+    if (!task.done()) task[REGISTER]();
   }
 }
 
@@ -117,19 +122,20 @@ function compactUnswept(): void {
   compactAt = Math.max(1024, 2 * unswept.length);
 }
 
-const stepHooks = {} as {
-  start(task: Task<unknown>): void;
-  step(task: Task<unknown>, thrown: boolean, value: unknown): void;
-};
+// The keys of the task's methods that this module's functions call: they
+// are not exported, so only this module can.
+const REGISTER: unique symbol = Symbol("register");
+const START: unique symbol = Symbol("start");
+const STEP: unique symbol = Symbol("step");
 
 /** A task's first step (CPython's `Task.__step`): start its function. */
 function step(task: Task<unknown>): void {
-  stepHooks.start(task);
+  task[START]();
 }
 
 /** A generator task's next step, after a bare `yield` or with an error. */
 function stepAgain(task: Task<unknown>, error?: Error): void {
-  stepHooks.step(task, error !== undefined, error);
+  task[STEP](error !== undefined, error);
 }
 
 function abortMessage(reason: unknown): string | undefined {
@@ -190,44 +196,6 @@ export class Task<T> extends Future<T> {
   /** What few tasks need (an `AbortSignal`), in one object. */
   #rare: RareParts | undefined;
 
-  static {
-    stepHooks.start = (task) => task.#start();
-    stepHooks.step = (task, thrown, value) => task.#step(thrown, value);
-    taskHooks.wakeup = (task, future) => task.#wake(future);
-    taskHooks.register = (task) => {
-      const held: PendingTask = {
-        ref: refOf(task),
-        loop: task.getLoop(),
-        name: task.#name,
-        done: false,
-      };
-      task.#held = held;
-      liveTasks.add(held);
-      forget.register(task, held);
-    };
-    taskHooks.awaiting = (task, future) => {
-      task.#futWaiter = future;
-      if (task.#mustCancel && future.cancel(task.#cancelMessage)) {
-        task.#mustCancel = false;
-      }
-    };
-    taskHooks.woken = (task, future) => {
-      // Only the task's own waiter stops being awaited: code of the task
-      // may await several futures at once (an async helper it called
-      // directly), and a helper waking must not hide the task's waiter
-      // from a later cancel().
-      if (task.#futWaiter !== future) return undefined;
-      task.#futWaiter = undefined;
-      if (!task.#mustCancel) return undefined;
-      task.#mustCancel = false;
-      // The future was cancelled already (by the first of several
-      // requests): its own CancelledError goes in, with the first message,
-      // as asyncio's `__step` keeps a CancelledError it is given.
-      if (future.cancelled()) return undefined;
-      return new CancelledError(task.#cancelMessage);
-    };
-  }
-
   /**
    * Creates a task and schedules its first step.
    *
@@ -254,15 +222,11 @@ export class Task<T> extends Future<T> {
   constructor(
     coro: Coroutine<T> | GeneratorCoroutine<T>,
     options: TaskOptions = {},
-    trusted?: typeof TRUSTED,
-    trustedLoop?: EventLoop,
   ) {
-    if (trusted !== TRUSTED) {
-      checkCoroutine("Task", "coro", coro);
-      checkOptions("Task", "{ name, loop, signal }", options);
-      if (options?.loop !== undefined) {
-        checkLoop("Task", "options.loop", options.loop);
-      }
+    checkCoroutine("Task", "coro", coro);
+    checkOptions("Task", "{ name, loop, signal }", options);
+    if (options?.loop !== undefined) {
+      checkLoop("Task", "options.loop", options.loop);
     }
     const signal = options?.signal;
     if (
@@ -272,7 +236,7 @@ export class Task<T> extends Future<T> {
     ) {
       throw argumentError("Task", "options.signal", "an AbortSignal", signal);
     }
-    super({ loop: trusted === TRUSTED ? trustedLoop : options?.loop });
+    super({ loop: options?.loop });
     this.#name = options?.name === undefined
       ? ++taskCounter
       : String(options.name);
@@ -428,9 +392,68 @@ export class Task<T> extends Future<T> {
     return info;
   }
 
-  #start(): void {
+  /** @ignore Puts the pending task in the weak registry of live tasks. */
+  [REGISTER](): void {
+    const held: PendingTask = {
+      ref: refOf(this as Task<unknown>),
+      loop: this.getLoop(),
+      name: this.#name,
+      done: false,
+    };
+    this.#held = held;
+    liveTasks.add(held);
+    forget.register(this, held);
+  }
+
+  /** @ignore The task's code now awaits `future`. */
+  [AWAITING](future: Future<unknown>): void {
+    this.#futWaiter = future;
+    if (this.#mustCancel && future.cancel(this.#cancelMessage)) {
+      this.#mustCancel = false;
+    }
+  }
+
+  /**
+   * @ignore The future the task awaited is done and its code resumes:
+   * returns the `CancelledError` to throw there instead if a cancellation
+   * is pending.
+   */
+  [WOKEN](future: Future<unknown>): Error | undefined {
+    // Only the task's own waiter stops being awaited: code of the task may
+    // await several futures at once (an async helper it called directly),
+    // and a helper waking must not hide the task's waiter from a later
+    // cancel().
+    if (this.#futWaiter !== future) return undefined;
+    this.#futWaiter = undefined;
+    if (!this.#mustCancel) return undefined;
+    this.#mustCancel = false;
+    // The future was cancelled already (by the first of several requests):
+    // its own CancelledError goes in, with the first message, as asyncio's
+    // `__step` keeps a CancelledError it is given.
+    if (future.cancelled()) return undefined;
+    return new CancelledError(this.#cancelMessage);
+  }
+
+  /**
+   * @ignore A generator task's wakeup, CPython's `__wakeup`: it reads the
+   * result of the future it waited on and resumes the generator with it,
+   * or throws the future's exception into it.
+   */
+  [WAKEUP](future: Future<unknown>): void {
+    let result: unknown;
+    try {
+      result = future.result();
+    } catch (error) {
+      this[STEP](true, error);
+      return;
+    }
+    this[STEP](false, result);
+  }
+
+  /** @ignore The task's first step. */
+  [START](): void {
     if (this.#gen !== undefined) {
-      this.#step(false, undefined);
+      this[STEP](false, undefined);
       return;
     }
     const coro = this.#coro!;
@@ -441,10 +464,7 @@ export class Task<T> extends Future<T> {
       // once: it is saved as if the code had let it propagate.
       this.#mustCancel = false;
       this.#done();
-      futureHooks.cancelWith(
-        this as Task<unknown>,
-        new CancelledError(this.#cancelMessage),
-      );
+      this[CANCEL_WITH](new CancelledError(this.#cancelMessage));
       return;
     }
     const loop = this.getLoop();
@@ -461,16 +481,16 @@ export class Task<T> extends Future<T> {
       // A generator function: nothing of it ran yet; step it from here.
       slotOf(loop).notResumed();
       this.#gen = result as Generator<unknown, T, unknown>;
-      this.#step(false, undefined);
+      this[STEP](false, undefined);
     } else this.#finish(result as T);
   }
 
   /**
-   * One step of a generator task, CPython's `Task.__step`: resume the
-   * generator, with `value` (the result of the future it waited on) or by
-   * throwing `value` into it, then act on what it yields.
+   * @ignore One step of a generator task, CPython's `Task.__step`: resume
+   * the generator, with `value` (the result of the future it waited on) or
+   * by throwing `value` into it, then act on what it yields.
    */
-  #step(thrown: boolean, value: unknown): void {
+  [STEP](thrown: boolean, value: unknown): void {
     if (this.done()) return;
     const waiter = this.#futWaiter;
     this.#futWaiter = undefined;
@@ -500,7 +520,7 @@ export class Task<T> extends Future<T> {
     }
     const wanted = awaited(next.value, loop, this as Task<unknown>);
     if (wanted instanceof Future) {
-      futureHooks.addCallback(wanted, this as Task<unknown>);
+      wanted[ADD_WAITER](this);
       this.#futWaiter = wanted;
       if (this.#mustCancel && wanted.cancel(this.#cancelMessage)) {
         this.#mustCancel = false;
@@ -509,22 +529,6 @@ export class Task<T> extends Future<T> {
       // A bare `yield`: asyncio's `sleep(0)`, one iteration.
       loop.callSoon(stepAgain, this as Task<unknown>);
     } else loop.callSoon(stepAgain, this as Task<unknown>, wanted);
-  }
-
-  /**
-   * A generator task's wakeup, CPython's `__wakeup`: it reads the result of
-   * the future it waited on and resumes the generator with it, or throws
-   * the future's exception into it.
-   */
-  #wake(future: Future<unknown>): void {
-    let result: unknown;
-    try {
-      result = future.result();
-    } catch (error) {
-      this.#step(true, error);
-      return;
-    }
-    this.#step(false, result);
   }
 
   #follow(promise: PromiseLike<T>): void {
@@ -548,7 +552,7 @@ export class Task<T> extends Future<T> {
     if (this.done()) return;
     this.#done();
     if (error instanceof CancelledError) {
-      futureHooks.cancelWith(this as Task<unknown>, error);
+      this[CANCEL_WITH](error);
     } else super.setException(error);
   }
 
@@ -570,112 +574,27 @@ export class Task<T> extends Future<T> {
 }
 
 /**
- * Creates a task on the running loop, as `asyncio.create_task()`: the
- * same as {@linkcode EventLoop.createTask} on {@linkcode getRunningLoop}.
- *
- * @typeParam T The type of the result.
- * @param coro A generator coroutine, stepped by the loop; or an `async`
- * function, called on the task's first step (one iteration later, as
- * asyncio starts a coroutine); or a promise of work that is already
- * running.
- * @param options The task's name, and an `AbortSignal` that cancels it.
- * @returns The task.
- * @throws {Error} If no loop is running.
- *
- * @example Usage
- * ```ts
- * import { createTask, EventLoop, sleep } from "@asyncio-ts/asyncio";
- * import assert from "node:assert/strict";
- *
- * const loop = new EventLoop({ clock: "virtual" });
- * const result = await loop.runUntilComplete(async () => {
- *   const child = createTask(() => sleep(1, "child"), { name: "child" });
- *   return `${child.getName()}: ${await child}`;
- * });
- * assert.equal(result, "child: child");
- * loop.close();
- * ```
+ * The pending tasks of `loop`, as the registry holds them (asyncio's
+ * `_all_tasks`).
  */
-export function createTask<T>(
-  coro: GeneratorCoroutine<T>,
-  options?: Omit<TaskOptions, "loop">,
-): Task<T>;
-/**
- * Creates a task on the running loop, as `asyncio.create_task()`.
- *
- * @typeParam T The type of the result.
- * @param coro An `async` function, called on the task's first step, or a
- * promise of work that is already running.
- * @param options The task's name, and an `AbortSignal` that cancels it.
- * @returns The task.
- */
-export function createTask<T>(
-  coro: Coroutine<T>,
-  options?: Omit<TaskOptions, "loop">,
-): Task<T>;
-export function createTask<T>(
-  coro: Coroutine<T> | GeneratorCoroutine<T>,
-  options: Omit<TaskOptions, "loop"> = {},
-): Task<T> {
-  const loop = runningLoop();
-  if (loop === null) throw new Error("no running event loop");
-  return loop.createTask(coro as Coroutine<T>, options);
-}
-
-function resolveLoop(loop: EventLoop | undefined, method: string): EventLoop {
-  if (loop !== undefined) {
-    checkLoop(method, "loop", loop);
-    return loop;
-  }
-  const running = runningLoop();
-  if (running === null) throw new Error("no running event loop");
-  return running;
-}
-
-/**
- * The task whose code is running on `loop`.
- *
- * @param loop The loop; the running loop by default.
- * @returns The task, or `undefined` outside a task (in a plain callback).
- * @throws {Error} If no loop is given and none is running.
- *
- * @example Usage
- * ```ts
- * import { currentTask, EventLoop } from "@asyncio-ts/asyncio";
- * import assert from "node:assert/strict";
- *
- * const loop = new EventLoop();
- * const task = loop.createTask(async () => currentTask()?.getName(), {
- *   name: "worker",
- * });
- * assert.equal(await loop.runUntilComplete(task), "worker");
- * loop.close();
- * ```
- */
-export function currentTask(loop?: EventLoop): Task<unknown> | undefined {
-  return slotOf(resolveLoop(loop, "currentTask")).currentTask;
-}
-
-/**
- * The tasks of `loop` that are not done yet.
- *
- * As asyncio's `all_tasks()`, the registry holds tasks weakly: a pending
- * task that nothing can reach any more (it awaits a future nobody holds) is
- * garbage, and drops out.
- *
- * @param loop The loop; the running loop by default.
- * @returns A new set of the pending tasks.
- * @throws {Error} If no loop is given and none is running.
- */
-export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
-  const target = resolveLoop(loop, "allTasks");
+export function pendingTasks(loop: AbstractEventLoop): Set<Task<unknown>> {
   sweepTasks();
   const tasks = new Set<Task<unknown>>();
   for (const { ref } of liveTasks) {
     const task = ref.deref();
-    if (task !== undefined && !task.done() && task.getLoop() === target) {
+    if (task !== undefined && !task.done() && task.getLoop() === loop) {
       tasks.add(task);
     }
   }
   return tasks;
+}
+
+/**
+ * The task whose code runs on `loop`: the runtime records it as the
+ * futures see it, and it is always one of this module's tasks.
+ */
+export function currentTaskOf(
+  loop: AbstractEventLoop,
+): Task<unknown> | undefined {
+  return slotOf(loop).currentTask as Task<unknown> | undefined;
 }

@@ -7,11 +7,11 @@
  */
 
 import { CancelledError, ExceptionGroup } from "./errors.ts";
-import { runningLoop, slotOf } from "./_runtime.ts";
-import type { Future } from "./future.ts";
-import type { EventLoop } from "./loop.ts";
+import { type AbstractEventLoop, runningLoop } from "./_runtime.ts";
+import { Future } from "./future.ts";
 import {
   type Coroutine,
+  currentTaskOf,
   type GeneratorCoroutine,
   Task,
   type TaskOptions,
@@ -55,7 +55,7 @@ export class TaskGroup {
   #entered = false;
   #exiting = false;
   #aborting = false;
-  #loop: EventLoop | undefined;
+  #loop: AbstractEventLoop | undefined;
   #parentTask: Task<unknown> | undefined;
   #parentCancelRequested = false;
   #tasks = new Set<Task<unknown>>();
@@ -88,7 +88,7 @@ export class TaskGroup {
       throw new Error(`TaskGroup ${this} has already been entered`);
     }
     const loop = runningLoop();
-    const parent = loop === null ? undefined : slotOf(loop).currentTask;
+    const parent = loop === null ? undefined : currentTaskOf(loop);
     if (loop === null || parent === undefined) {
       throw new Error(`TaskGroup ${this} cannot determine the parent task`);
     }
@@ -178,7 +178,7 @@ export class TaskGroup {
     // A loop: the wait can be cancelled more than once, when the parent
     // task is cancelled repeatedly.
     while (this.#tasks.size > 0) {
-      this.#onCompleted ??= this.#loop!.createFuture<boolean>();
+      this.#onCompleted ??= new Future<boolean>({ loop: this.#loop! });
       try {
         await this.#onCompleted;
       } catch (cancelled) {

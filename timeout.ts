@@ -8,10 +8,9 @@
  */
 
 import { CancelledError, TimeoutError } from "./errors.ts";
-import { runningLoop, slotOf } from "./_runtime.ts";
-import type { Future } from "./future.ts";
-import type { Handle } from "./handle.ts";
-import type { Task } from "./task.ts";
+import { runningLoop, type ScheduledCallback } from "./_runtime.ts";
+import { Future } from "./future.ts";
+import { currentTaskOf, type Task } from "./task.ts";
 import {
   asyncWith,
   type AwaitableLike,
@@ -56,7 +55,7 @@ function checkSeconds(method: string, name: string, value: unknown): void {
 export class Timeout {
   #state: State = "created";
   #when: number | null;
-  #handle: Handle | undefined;
+  #handle: ScheduledCallback | undefined;
   #task: Task<unknown> | undefined;
   #cancelling = 0;
 
@@ -127,7 +126,7 @@ export class Timeout {
       throw new Error("Timeout has already been entered");
     }
     const running = runningLoop();
-    const task = running === null ? undefined : slotOf(running).currentTask;
+    const task = running === null ? undefined : currentTaskOf(running);
     if (task === undefined) {
       throw new Error("Timeout should be used inside a task");
     }
@@ -335,7 +334,7 @@ export async function waitFor<T>(
 }
 
 async function cancelAndWait(future: Future<unknown>): Promise<void> {
-  const waiter = future.getLoop().createFuture<void>();
+  const waiter = new Future<void>({ loop: future.getLoop() });
   const release = (): void => {
     if (!waiter.done()) waiter.setResult();
   };

@@ -8,8 +8,7 @@
 
 import { TimeoutError } from "./errors.ts";
 import { Future } from "./future.ts";
-import type { TimerHandle } from "./handle.ts";
-import type { EventLoop } from "./loop.ts";
+import type { ScheduledCallback } from "./_runtime.ts";
 import { checkOptions, describe, isGenerator } from "./_validate.ts";
 import { type AwaitableLike, eventLoop } from "./_util.ts";
 import { futureOf } from "./ensure_future.ts";
@@ -143,7 +142,7 @@ export async function wait<T>(
   }
   const loop = eventLoop();
   const waiter = new Future<void>({ loop });
-  let timeoutHandle: TimerHandle | undefined;
+  let timeoutHandle: ScheduledCallback | undefined;
   if (timeout !== null && timeout !== undefined) {
     timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
   }
@@ -237,7 +236,7 @@ export function asCompleted<T>(
   checkOptions("asCompleted", "{ timeout }", options);
   const timeout = options?.timeout;
   checkTimeout("asCompleted", timeout);
-  const loop: EventLoop = eventLoop();
+  const loop = eventLoop();
   const todo = new Set<Future<T>>();
   for (
     const item of toFutures("asCompleted", fs as Iterable<Future<T>>, true)
@@ -249,7 +248,7 @@ export function asCompleted<T>(
   const queue: Array<Future<T> | null> = [];
   const getters: Future<void>[] = [];
   let left = todo.size;
-  let timeoutHandle: TimerHandle | undefined;
+  let timeoutHandle: ScheduledCallback | undefined;
   const put = (item: Future<T> | null): void => {
     queue.push(item);
     const getter = getters.shift();

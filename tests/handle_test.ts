@@ -7,9 +7,7 @@ import {
   partial,
   TimerHandle,
 } from "../mod.ts";
-import { handleInternals } from "../handle.ts";
-
-const handleRun = handleInternals.run;
+import { RUN } from "../handle.ts";
 
 async function runOnce(loop: EventLoop): Promise<void> {
   loop.stop();
@@ -211,8 +209,8 @@ Deno.test("Handle calls its callback with exactly the arguments given, however m
       loop.callAt(2, collect, ...args);
       const made = new Handle(collect, args, loop);
       const timer = new TimerHandle(3, collect, args, loop);
-      loop.callSoon(() => handleRun(made));
-      loop.callSoon(() => handleRun(timer));
+      loop.callSoon(() => made[RUN]());
+      loop.callSoon(() => timer[RUN]());
       loop.callLater(3, () => loop.stop());
       await loop.runForever();
       assert.deepEqual(seen, [args, args, args, args, args]);

@@ -12,7 +12,7 @@ import {
   setEventLoop,
   TimerHandle,
 } from "../mod.ts";
-import { loopInternals } from "../loop.ts";
+import { QUEUE_SIZES } from "../loop.ts";
 
 /** Runs exactly one iteration of `loop`, as asyncio's `stop(); run_forever()`. */
 async function runOnce(loop: EventLoop): Promise<void> {
@@ -1178,8 +1178,8 @@ Deno.test("EventLoop.close() drops pending callbacks and timers, and is idempote
   const timer = loop.callLater(1, () => ran = true);
   loop.close();
   assert.equal(loop.isClosed(), true);
-  assert.equal(loopInternals.readyCount(loop), 0);
-  assert.equal(loopInternals.scheduledCount(loop), 0);
+  assert.equal(loop[QUEUE_SIZES]().ready, 0);
+  assert.equal(loop[QUEUE_SIZES]().scheduled, 0);
   timer.cancel();
   loop.close();
   assert.equal(loop.isClosed(), true);
@@ -1290,11 +1290,11 @@ Deno.test("EventLoop: a million callbacks run in FIFO order", async () => {
     next++;
   };
   for (let i = 0; i < count; i++) loop.callSoon(check, i);
-  assert.equal(loopInternals.readyCount(loop), count);
+  assert.equal(loop[QUEUE_SIZES]().ready, count);
   await runOnce(loop);
   assert.equal(next, count);
   assert.equal(outOfOrder, 0);
-  assert.equal(loopInternals.readyCount(loop), 0);
+  assert.equal(loop[QUEUE_SIZES]().ready, 0);
   loop.close();
 });
 
@@ -1307,13 +1307,13 @@ Deno.test("EventLoop: scheduling and cancelling 1,000,000 timers leaves the heap
   for (let i = 0; i < count; i++) {
     timers[i] = loop.callLater(1 + i % 1000, callback);
   }
-  assert.equal(loopInternals.scheduledCount(loop), count);
+  assert.equal(loop[QUEUE_SIZES]().scheduled, count);
   for (const timer of timers) timer.cancel();
   timers.length = 0;
 
   const kept = loop.callLater(0.5, callback);
   await runOnce(loop);
-  assert.equal(loopInternals.scheduledCount(loop), 1);
+  assert.equal(loop[QUEUE_SIZES]().scheduled, 1);
   assert.equal(ran, 0);
 
   const future = loop.createFuture<void>();
@@ -1321,7 +1321,7 @@ Deno.test("EventLoop: scheduling and cancelling 1,000,000 timers leaves the heap
   await loop.runUntilComplete(future);
   assert.equal(ran, 1);
   assert.equal(kept.cancelled(), false);
-  assert.equal(loopInternals.scheduledCount(loop), 0);
+  assert.equal(loop[QUEUE_SIZES]().scheduled, 0);
   assert.equal(loop.time(), 2000);
   loop.close();
 });
@@ -1335,7 +1335,7 @@ Deno.test("EventLoop: timers scheduled and cancelled while running never pile up
   let round = 0;
   const callback = (): void => void ran++;
   function churn(): void {
-    largest = Math.max(largest, loopInternals.scheduledCount(loop));
+    largest = Math.max(largest, loop[QUEUE_SIZES]().scheduled);
     for (let i = 0; i < perRound; i++) {
       loop.callLater(10 + i, callback).cancel();
     }
@@ -1349,7 +1349,7 @@ Deno.test("EventLoop: timers scheduled and cancelled while running never pile up
   assert.equal(ran, rounds);
   // Never more than one round's worth (plus the live timers) at a time.
   assert.ok(largest <= perRound + 2, `largest heap: ${largest}`);
-  assert.equal(loopInternals.scheduledCount(loop), 0);
+  assert.equal(loop[QUEUE_SIZES]().scheduled, 0);
   loop.close();
 });
 
@@ -1426,11 +1426,11 @@ Deno.test("EventLoop: a timer cancelled after the heap was compacted leaves it l
   // More than half cancelled: the next iteration compacts the heap.
   for (let i = 0; i < 600; i++) timers[i]!.cancel();
   await runOnce(loop);
-  assert.equal(loopInternals.scheduledCount(loop), 400);
+  assert.equal(loop[QUEUE_SIZES]().scheduled, 400);
   // The earliest remaining timer, cancelled now, leaves at the next
   // iteration (asyncio pops cancelled timers off the head of its heap).
   timers[600]!.cancel();
   await runOnce(loop);
-  assert.equal(loopInternals.scheduledCount(loop), 399);
+  assert.equal(loop[QUEUE_SIZES]().scheduled, 399);
   loop.close();
 });
