@@ -72,6 +72,43 @@ export function snapshot(error: unknown): unknown {
 }
 
 /**
+ * asyncio's `call_exception_handler`: `handler(context)`, or `fallback`
+ * (the default handler) when there is none. What the handler throws goes to
+ * the fallback, and what the fallback throws to the last resort: it never
+ * throws.
+ */
+export function callHandler(
+  handler: ((context: Record<string, unknown>) => void) | null,
+  fallback: (context: Record<string, unknown>) => void,
+  context: Record<string, unknown>,
+): void {
+  if (handler === null) {
+    try {
+      fallback(context);
+    } catch (error) {
+      logLastResort("Exception in default exception handler", error);
+    }
+    return;
+  }
+  try {
+    handler(context);
+  } catch (exception) {
+    try {
+      fallback({
+        message: "Unhandled error in exception handler",
+        exception,
+        context,
+      });
+    } catch (error) {
+      logLastResort(
+        "Exception in default exception handler while handling an unexpected error in custom exception handler",
+        error,
+      );
+    }
+  }
+}
+
+/**
  * asyncio logs "Future exception was never retrieved" from `__del__`; here
  * a future that failed registers until its exception is read.
  */

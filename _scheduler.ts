@@ -195,8 +195,16 @@ export class Scheduler {
     if (this.#wake !== null) this.#notify();
   }
 
-  /** Drops every callback and timer (the loop closes). */
-  clear(): void {
+  /**
+   * Drops every callback and timer (the loop closes); debug mode warns
+   * when there were some.
+   */
+  clear(loopRepr: string): void {
+    if (this.debug && (this.readyCount > 0 || this.scheduledCount > 0)) {
+      console.warn(
+        `Closing ${loopRepr} with ${this.readyCount} pending callbacks and ${this.scheduledCount} timers`,
+      );
+    }
     this.#ready.clear();
     this.#scheduled.clear();
     this.#timerCancelledCount = 0;

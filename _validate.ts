@@ -72,6 +72,17 @@ export function checkTime(method: string, name: string, value: unknown): void {
   }
 }
 
+/** Throws unless `value` is a number of seconds >= 0 (a property's). */
+export function checkDuration(name: string, value: unknown): void {
+  if (typeof value === "number" && value >= 0) return;
+  const message = `${name} expected a number of seconds >= 0, got ${
+    describe(value)
+  }`;
+  throw typeof value === "number"
+    ? new RangeError(message)
+    : new TypeError(message);
+}
+
 /**
  * Throws unless `value` is `undefined` or an options object; `fields` names
  * the options in the message, such as `{ loop }`. An event loop passed where
@@ -131,11 +142,12 @@ export function checkCoroutine(
   method: string,
   name: string,
   value: unknown,
+  what = "a function or a promise",
 ): void {
   if (
     typeof value !== "function" && !isThenable(value) && !isGenerator(value)
   ) {
-    throw argumentError(method, name, "a function or a promise", value);
+    throw argumentError(method, name, what, value);
   }
 }
 
@@ -149,6 +161,18 @@ export function checkContext(method: string, value: unknown): void {
       value,
     );
   }
+}
+
+/** Options for the {@linkcode EventLoop} constructor. */
+export interface EventLoopOptions {
+  /**
+   * `"real"` runs timers on `performance.now()`; `"virtual"` starts
+   * {@linkcode EventLoop.time} at 0 and, whenever nothing is ready, jumps
+   * straight to the next timer, without waiting.
+   *
+   * @default {"real"}
+   */
+  clock?: "real" | "virtual" | undefined;
 }
 
 /**

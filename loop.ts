@@ -31,68 +31,34 @@ import {
   type TimerHandle,
 } from "./handle.ts";
 import type { AnyFunction } from "./partial.ts";
-import { formatContext, logLastResort } from "./_report.ts";
+import { callHandler, formatContext } from "./_report.ts";
 import {
   type Coroutine,
   type GeneratorCoroutine,
   Task,
   type TaskOptions,
 } from "./task.ts";
+import type { Awaitable, ExceptionContext } from "./_loop_types.ts";
 import {
   argumentError,
   checkClockOption,
   checkContext,
   checkCoroutine,
+  checkDuration,
   checkFunction,
   checkOptions,
   checkTime,
-  describe,
-  isGenerator,
-  isThenable,
+  type EventLoopOptions,
 } from "./_validate.ts";
 
-/** Options for the {@linkcode EventLoop} constructor. */
-export interface EventLoopOptions {
-  /**
-   * `"real"` runs timers on `performance.now()`; `"virtual"` starts
-   * {@linkcode EventLoop.time} at 0 and, whenever nothing is ready, jumps
-   * straight to the next timer, without waiting.
-   *
-   * @default {"real"}
-   */
-  clock?: "real" | "virtual" | undefined;
-}
-
-/**
- * What the loop passes to its exception handler, as asyncio's context dict.
- */
-export interface ExceptionContext {
-  /** What went wrong, such as `Exception in callback f()`. */
-  message: string;
-  /** The exception, if there is one. */
-  exception?: unknown;
-  /** The future concerned, if any. */
-  future?: Future<unknown>;
-  /** The handle whose callback threw, if any. */
-  handle?: Handle;
-  /** The task concerned, if any. */
-  task?: Task<unknown>;
-  /** More details, by name. */
-  [key: string]: unknown;
-}
+export type { EventLoopOptions } from "./_validate.ts";
+export type { Awaitable, ExceptionContext } from "./_loop_types.ts";
 
 /** An exception handler, called as `handler(loop, context)`. */
 export type ExceptionHandler = (
   loop: EventLoop,
   context: ExceptionContext,
 ) => void;
-
-/** Anything {@linkcode EventLoop.runUntilComplete} can run. */
-export type Awaitable<T> = Future<T> | Coroutine<T>;
-
-function checkCallback(method: string, callback: unknown): void {
-  checkFunction(method, "callback", callback);
-}
 
 /**
  * The key of a loop's method that says how many callbacks are ready and
@@ -205,7 +171,9 @@ export class EventLoop implements AbstractEventLoop {
   ): Handle;
   callSoon(callback: AnyFunction, a0?: unknown, a1?: unknown): Handle {
     this.#checkClosed();
-    if (typeof callback !== "function") checkCallback("callSoon", callback);
+    if (typeof callback !== "function") {
+      checkFunction("callSoon", "callback", callback);
+    }
     // Read through `arguments`, not a rest parameter: up to two arguments
     // then travel inline, with no array allocated per call.
     const argc = arguments.length - 1;
@@ -248,7 +216,9 @@ export class EventLoop implements AbstractEventLoop {
   ): TimerHandle {
     this.#checkClosed();
     checkTime("callLater", "delay", delay);
-    if (typeof callback !== "function") checkCallback("callLater", callback);
+    if (typeof callback !== "function") {
+      checkFunction("callLater", "callback", callback);
+    }
     const argc = arguments.length - 2;
     return this.#callAt(
       this.time() + delay,
@@ -287,7 +257,9 @@ export class EventLoop implements AbstractEventLoop {
   ): TimerHandle {
     this.#checkClosed();
     checkTime("callAt", "when", when);
-    if (typeof callback !== "function") checkCallback("callAt", callback);
+    if (typeof callback !== "function") {
+      checkFunction("callAt", "callback", callback);
+    }
     const argc = arguments.length - 2;
     return this.#callAt(
       when,
@@ -387,17 +359,6 @@ export class EventLoop implements AbstractEventLoop {
   ): Promise<T> {
     this.#checkClosed();
     this.#checkRunning();
-    if (
-      !(awaitable instanceof Future) && typeof awaitable !== "function" &&
-      !isThenable(awaitable) && !isGenerator(awaitable)
-    ) {
-      throw argumentError(
-        "runUntilComplete",
-        "awaitable",
-        "a future, a promise or an async function",
-        awaitable,
-      );
-    }
     let future: Future<T>;
     if (awaitable instanceof Future) {
       if (awaitable.getLoop() !== this) {
@@ -407,6 +368,8 @@ export class EventLoop implements AbstractEventLoop {
       }
       future = awaitable;
     } else {
+      const what = "a future, a promise or an async function";
+      checkCoroutine("runUntilComplete", "awaitable", awaitable, what);
       future = new Task<T>(awaitable as Coroutine<T>, { loop: this });
     }
     future.addDoneCallback(runUntilCompleteCb);
@@ -462,14 +425,8 @@ export class EventLoop implements AbstractEventLoop {
   close(): void {
     if (this.#running) throw new Error("Cannot close a running event loop");
     if (this.#closed) return;
-    const core = this.#core;
-    if (core.debug && (core.readyCount > 0 || core.scheduledCount > 0)) {
-      console.warn(
-        `Closing ${this} with ${core.readyCount} pending callbacks and ${core.scheduledCount} timers`,
-      );
-    }
+    this.#core.clear(String(this));
     this.#closed = true;
-    core.clear();
   }
 
   /**
@@ -523,15 +480,7 @@ export class EventLoop implements AbstractEventLoop {
   }
 
   set slowCallbackDuration(seconds: number) {
-    if (typeof seconds !== "number" || !(seconds >= 0)) {
-      const message =
-        `slowCallbackDuration expected a number of seconds >= 0, got ${
-          describe(seconds)
-        }`;
-      throw typeof seconds === "number"
-        ? new RangeError(message)
-        : new TypeError(message);
-    }
+    checkDuration("slowCallbackDuration", seconds);
     this.#core.slowCallbackDuration = seconds;
   }
 
@@ -544,12 +493,8 @@ export class EventLoop implements AbstractEventLoop {
    */
   setExceptionHandler(handler: ExceptionHandler | null): void {
     if (handler !== null && typeof handler !== "function") {
-      throw argumentError(
-        "setExceptionHandler",
-        "handler",
-        "a function or null",
-        handler,
-      );
+      const what = "a function or null";
+      throw argumentError("setExceptionHandler", "handler", what, handler);
     }
     this.#exceptionHandler = handler;
   }
@@ -575,30 +520,11 @@ export class EventLoop implements AbstractEventLoop {
   callExceptionHandler(context: ExceptionContext): void {
     checkContext("callExceptionHandler", context);
     const handler = this.#exceptionHandler;
-    if (handler === null) {
-      try {
-        this.defaultExceptionHandler(context);
-      } catch (error) {
-        logLastResort("Exception in default exception handler", error);
-      }
-      return;
-    }
-    try {
-      handler(this, context);
-    } catch (exception) {
-      try {
-        this.defaultExceptionHandler({
-          message: "Unhandled error in exception handler",
-          exception,
-          context,
-        });
-      } catch (error) {
-        logLastResort(
-          "Exception in default exception handler while handling an unexpected error in custom exception handler",
-          error,
-        );
-      }
-    }
+    callHandler(
+      handler && ((context) => handler(this, context as ExceptionContext)),
+      (context) => this.defaultExceptionHandler(context as ExceptionContext),
+      context,
+    );
   }
 
   /**
