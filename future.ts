@@ -9,14 +9,11 @@ import { captureSource, type Source } from "./_debug.ts";
 import { CancelledError, InvalidStateError } from "./errors.ts";
 import {
   type AbstractEventLoop,
-  AWAITING,
   currentLoop,
-  runningLoop,
   type RuntimeTask,
-  slotOf,
   WAKEUP,
-  WOKEN,
 } from "./_runtime.ts";
+import { ADD_WAITER, Awaiter, awaitFuture, wakeAwaiter } from "./_await.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
 import { inspectAsString, repr, shortRepr } from "./repr.ts";
 import { snapshot, unretrieved } from "./_report.ts";
@@ -52,11 +49,12 @@ const STATUS_NAMES = ["pending", "finished", "finished", "cancelled"];
 type DoneCallback = AnyFunction;
 
 /**
- * What a future calls when done: a done callback, or a generator task
- * waiting on it (woken through its `[WAKEUP]` method, CPython's bound
+ * What a future calls when done: a done callback, code awaiting it by
+ * `then()` (an {@linkcode Awaiter}, woken by `wakeAwaiter`), or a generator
+ * task waiting on it (woken through its `[WAKEUP]` method, CPython's bound
  * `__wakeup`, without a closure per task).
  */
-type Waiter = DoneCallback | RuntimeTask;
+type Waiter = DoneCallback | Awaiter | RuntimeTask;
 
 /** A generator task's wakeup, scheduled as asyncio schedules `__wakeup`. */
 function wakeup(task: RuntimeTask, future: Future<unknown>): void {
@@ -73,8 +71,8 @@ export const SETTLE_NOW: unique symbol = Symbol("settleNow");
 export const CANCEL_WITH: unique symbol = Symbol("cancelWith");
 /** See {@linkcode SETTLE_NOW}. */
 export const CANCEL_DEFERRED: unique symbol = Symbol("cancelDeferred");
-/** See {@linkcode SETTLE_NOW}. */
-export const ADD_WAITER: unique symbol = Symbol("addWaiter");
+/** See {@linkcode SETTLE_NOW} (_await.ts uses it too). */
+export { ADD_WAITER };
 /** See {@linkcode SETTLE_NOW}. */
 export const LAST_CALLBACK: unique symbol = Symbol("lastCallback");
 
@@ -357,54 +355,7 @@ export class Future<T> implements PromiseLike<T> {
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    const loop = this.#loop;
-    return new Promise<R1 | R2>((resolve, reject) => {
-      if (this.#status !== PENDING) {
-        slotOf(loop).activity++;
-        queueMicrotask(() =>
-          this.#settle(resolve, reject, onFulfilled, onRejected, undefined)
-        );
-        return;
-      }
-      const running = runningLoop();
-      if (running !== null && running !== loop) {
-        const other = slotOf(running).currentTask;
-        if (other !== undefined) {
-          // As asyncio's Task.__step: a task awaits only futures of its own
-          // loop, and gets RuntimeError on its loop's next iteration.
-          const error = new Error(
-            `Task ${other} got Future ${this} attached to a different loop`,
-          );
-          running.callSoon(() => {
-            slotOf(running).resumed(other);
-            try {
-              if (typeof onRejected === "function") resolve(onRejected(error));
-              else reject(error);
-            } catch (thrown) {
-              reject(thrown);
-            }
-          });
-          slotOf(running).suspended();
-          return;
-        }
-      }
-      const slot = slotOf(loop);
-      const task = slot.awaitingTask();
-      if ((task as unknown) === this) {
-        reject(new Error(`Task cannot await on itself: ${this}`));
-        return;
-      }
-      const wakeup = (): void => {
-        const cancelled = task === undefined ? undefined : task[WOKEN](this);
-        slot.resumed(task);
-        this.#settle(resolve, reject, onFulfilled, onRejected, cancelled);
-      };
-      this.#addCallback(wakeup);
-      slot.suspended();
-      // After the wakeup is registered: a pending cancellation cancels this
-      // future at once, which schedules the wakeup.
-      if (task !== undefined) task[AWAITING](this);
-    });
+    return awaitFuture(this, onFulfilled, onRejected) as Promise<R1 | R2>;
   }
 
   /**
@@ -484,9 +435,12 @@ export class Future<T> implements PromiseLike<T> {
     return true;
   }
 
-  /** @ignore Adds a generator task waiting on the future, unchecked. */
-  [ADD_WAITER](task: RuntimeTask): void {
-    this.#addCallback(task);
+  /**
+   * @ignore Adds code awaiting the future, or a generator task waiting on
+   * it, unchecked.
+   */
+  [ADD_WAITER](waiter: Awaiter | RuntimeTask): void {
+    this.#addCallback(waiter);
   }
 
   /** @ignore The done callback added last, if the future is pending. */
@@ -567,7 +521,9 @@ export class Future<T> implements PromiseLike<T> {
   /** Schedules one done callback, or a waiting task's wakeup. */
   #schedule(callback: Waiter): void {
     if (typeof callback === "function") this.#loop.callSoon(callback, this);
-    else this.#loop.callSoon(wakeup, callback, this as Future<unknown>);
+    else if (callback instanceof Awaiter) {
+      this.#loop.callSoon(wakeAwaiter, callback);
+    } else this.#loop.callSoon(wakeup, callback, this as Future<unknown>);
   }
 
   #addCallback(fn: Waiter): void {
@@ -587,6 +543,7 @@ export class Future<T> implements PromiseLike<T> {
   #runNow(callback: Waiter): void {
     try {
       if (typeof callback === "function") callback(this);
+      else if (callback instanceof Awaiter) wakeAwaiter(callback);
       else callback[WAKEUP](this);
     } catch (exception) {
       this.#loop.callExceptionHandler({
@@ -598,34 +555,6 @@ export class Future<T> implements PromiseLike<T> {
         exception,
         future: this,
       });
-    }
-  }
-
-  /** Settles the promise of a `then()` with the outcome. */
-  #settle<R1, R2>(
-    resolve: (value: R1 | R2 | PromiseLike<R1 | R2>) => void,
-    reject: (reason: unknown) => void,
-    onFulfilled: ((value: T) => R1 | PromiseLike<R1>) | null | undefined,
-    onRejected: ((reason: unknown) => R2 | PromiseLike<R2>) | null | undefined,
-    cancelled: Error | undefined,
-  ): void {
-    const status = this.#status;
-    try {
-      if (status === FINISHED && cancelled === undefined) {
-        resolve(
-          typeof onFulfilled === "function"
-            ? onFulfilled(this.#value as T)
-            : this.#value as R1,
-        );
-        return;
-      }
-      if (status === FAILED) this.#retrieved();
-      const error = cancelled ??
-        (status === FAILED ? this.#value : this.#cancelledError());
-      if (typeof onRejected === "function") resolve(onRejected(error));
-      else reject(error);
-    } catch (error) {
-      reject(error);
     }
   }
 }

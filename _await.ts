@@ -1,0 +1,199 @@
+/**
+ * The machinery behind `await future` (future.ts's `then()`): code that
+ * awaits a pending future registers an {@linkcode Awaiter} among its done
+ * callbacks, and resumes in that record's wakeup. Kept apart from future.ts,
+ * which it does not import: it sees a future through
+ * {@linkcode AwaitedFuture}. Not exported from mod.ts.
+ *
+ * @module
+ */
+
+import {
+  type AbstractEventLoop,
+  AWAITING,
+  runningLoop,
+  type RuntimeTask,
+  slotOf,
+  WOKEN,
+} from "./_runtime.ts";
+
+/**
+ * The key of a future's method that adds a waiter (an
+ * {@linkcode Awaiter}, or a generator task) to its done callbacks,
+ * unchecked; future.ts re-exports it.
+ */
+export const ADD_WAITER: unique symbol = Symbol("addWaiter");
+
+/** A future, as the code awaiting it sees it. */
+export interface AwaitedFuture {
+  getLoop(): AbstractEventLoop;
+  done(): boolean;
+  /** The result, or throws the exception (asyncio's `__await__` reads it so). */
+  result(): unknown;
+  [ADD_WAITER](waiter: Awaiter): void;
+  toString(): string;
+}
+
+type Resolve = (value: unknown) => void;
+type Reject = (reason: unknown) => void;
+type OnFulfilled = ((value: never) => unknown) | null | undefined;
+type OnRejected = ((reason: unknown) => unknown) | null | undefined;
+
+/**
+ * One `await` of a future by `then()`: what its wakeup needs, in one small
+ * record rather than a closure that would keep the contexts of `then()` and
+ * of its promise's executor alive while the code waits.
+ */
+export class Awaiter {
+  constructor(
+    readonly future: AwaitedFuture,
+    readonly task: RuntimeTask | undefined,
+    readonly resolve: Resolve,
+    readonly reject: Reject,
+    readonly onFulfilled: OnFulfilled,
+    readonly onRejected: OnRejected,
+  ) {}
+
+  /** As the future: the handle of its wakeup shows `wakeup(<Future ...>)`. */
+  toString(): string {
+    return String(this.future);
+  }
+}
+
+/**
+ * The wakeup of code awaiting a future by `then()`, scheduled with its
+ * {@linkcode Awaiter} when the future is done. Named `wakeup` for the
+ * reprs, as the closure it replaces was.
+ */
+export const wakeAwaiter = function wakeup(awaiter: Awaiter): void {
+  const task = awaiter.task;
+  const future = awaiter.future;
+  const cancelled = task === undefined ? undefined : task[WOKEN](future);
+  slotOf(future.getLoop()).resumed(task);
+  settle(awaiter, cancelled);
+};
+
+// The resolving functions of the promise a `then()` returns, handed out by
+// its executor: one function for every call, not a closure per call.
+let capturedResolve: Resolve | undefined;
+let capturedReject: Reject | undefined;
+
+function capture(resolve: Resolve, reject: Reject): void {
+  capturedResolve = resolve;
+  capturedReject = reject;
+}
+
+/**
+ * `future.then(onFulfilled, onRejected)`: code awaiting a pending future
+ * resumes in a done callback (its wakeup), before the loop runs its next
+ * ready callback; a future that is already done settles in a microtask.
+ */
+export function awaitFuture(
+  future: AwaitedFuture,
+  onFulfilled: OnFulfilled,
+  onRejected: OnRejected,
+): Promise<unknown> {
+  const promise = new Promise(capture);
+  const resolve = capturedResolve!;
+  const reject = capturedReject!;
+  capturedResolve = capturedReject = undefined;
+  // What this throws rejects the promise, as if thrown in the executor.
+  try {
+    const loop = future.getLoop();
+    if (future.done()) {
+      slotOf(loop).activity++;
+      const awaiter = new Awaiter(
+        future,
+        undefined,
+        resolve,
+        reject,
+        onFulfilled,
+        onRejected,
+      );
+      queueMicrotask(() => settle(awaiter, undefined));
+    } else {
+      awaitPending(future, loop, resolve, reject, onFulfilled, onRejected);
+    }
+  } catch (error) {
+    reject(error);
+  }
+  return promise;
+}
+
+function awaitPending(
+  future: AwaitedFuture,
+  loop: AbstractEventLoop,
+  resolve: Resolve,
+  reject: Reject,
+  onFulfilled: OnFulfilled,
+  onRejected: OnRejected,
+): void {
+  const running = runningLoop();
+  if (running !== null && running !== loop) {
+    const other = slotOf(running).currentTask;
+    if (other !== undefined) {
+      // As asyncio's Task.__step: a task awaits only futures of its own
+      // loop, and gets RuntimeError on its loop's next iteration.
+      const error = new Error(
+        `Task ${other} got Future ${future} attached to a different loop`,
+      );
+      running.callSoon(() => {
+        slotOf(running).resumed(other);
+        try {
+          if (typeof onRejected === "function") resolve(onRejected(error));
+          else reject(error);
+        } catch (thrown) {
+          reject(thrown);
+        }
+      });
+      slotOf(running).suspended();
+      return;
+    }
+  }
+  const slot = slotOf(loop);
+  const task = slot.awaitingTask();
+  if ((task as unknown) === future) {
+    reject(new Error(`Task cannot await on itself: ${future}`));
+    return;
+  }
+  future[ADD_WAITER](
+    new Awaiter(future, task, resolve, reject, onFulfilled, onRejected),
+  );
+  slot.suspended();
+  // After the wakeup is registered: a pending cancellation cancels this
+  // future at once, which schedules the wakeup.
+  if (task !== undefined) task[AWAITING](future);
+}
+
+/**
+ * Settles the promise of a `then()` with the future's outcome, or with
+ * `cancelled`, the `CancelledError` its task must receive instead (then the
+ * future was not cancelled itself: its exception is still marked read).
+ */
+function settle(awaiter: Awaiter, cancelled: Error | undefined): void {
+  let value: unknown;
+  let failed = cancelled !== undefined;
+  let error: unknown = cancelled;
+  try {
+    value = awaiter.future.result();
+  } catch (thrown) {
+    if (!failed) error = thrown;
+    failed = true;
+  }
+  const { resolve, reject } = awaiter;
+  try {
+    if (!failed) {
+      const onFulfilled = awaiter.onFulfilled as
+        | ((value: unknown) => unknown)
+        | null
+        | undefined;
+      resolve(typeof onFulfilled === "function" ? onFulfilled(value) : value);
+      return;
+    }
+    const onRejected = awaiter.onRejected;
+    if (typeof onRejected === "function") resolve(onRejected(error));
+    else reject(error);
+  } catch (thrown) {
+    reject(thrown);
+  }
+}
