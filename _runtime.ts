@@ -73,15 +73,17 @@ export const SLOT: unique symbol = Symbol("asyncio-ts slot");
 export const TIMER_CANCELLED: unique symbol = Symbol("asyncio-ts timer");
 
 /**
- * What a future asks of the task whose code awaits it: the keys of three
- * methods of {@linkcode Task}, CPython's `__wakeup` and the bookkeeping of
- * `_fut_waiter`.
+ * What a future asks of the task whose code awaits it: the keys of methods
+ * of {@linkcode Task}, CPython's `__wakeup` and the bookkeeping of
+ * `_fut_waiter`, and the task's weak reference, for the runtime.
  */
 export const AWAITING: unique symbol = Symbol("asyncio-ts awaiting");
 /** See {@linkcode AWAITING}. */
 export const WOKEN: unique symbol = Symbol("asyncio-ts woken");
 /** See {@linkcode AWAITING}. */
 export const WAKEUP: unique symbol = Symbol("asyncio-ts wakeup");
+/** See {@linkcode AWAITING}. */
+export const WEAK_REF: unique symbol = Symbol("asyncio-ts weak ref");
 
 /** A task, as futures and the runtime see it. */
 export interface RuntimeTask {
@@ -94,6 +96,13 @@ export interface RuntimeTask {
   [WOKEN](future: object): Error | undefined;
   /** A generator task's wakeup: `future`, which it waited on, is done. */
   [WAKEUP](future: object): void;
+  /**
+   * The task's one weak reference, made on first use: the registry of live
+   * tasks and a loop's record of tasks away on foreign work hold tasks by
+   * it. Kept in the task (task.ts's registry entry is that reference), not
+   * in a `WeakMap` beside it.
+   */
+  [WEAK_REF](): WeakRef<RuntimeTask>;
   toString(): string;
 }
 
@@ -136,17 +145,6 @@ export function currentLoop(): AbstractEventLoop {
 export function setCurrentLoop(loop: AbstractEventLoop | null): void {
   currentSet = true;
   current = loop;
-}
-
-// A task's weak reference, made once: the registry of live tasks and the
-// loop's record of tasks away on foreign work hold tasks weakly.
-const refs = new WeakMap<object, WeakRef<object>>();
-
-/** The task's one weak reference. */
-export function refOf<T extends object>(task: T): WeakRef<T> {
-  let ref = refs.get(task);
-  if (ref === undefined) refs.set(task, ref = new WeakRef(task));
-  return ref as WeakRef<T>;
 }
 
 /**
@@ -201,7 +199,7 @@ export class TaskSlot {
     this.currentTask = task;
     this.activity++;
     if (task !== undefined && this.detached.size > 0) {
-      this.detached.delete(refOf(task));
+      this.detached.delete(task[WEAK_REF]());
     }
   }
 
@@ -214,7 +212,7 @@ export class TaskSlot {
 
   /** The task is done: forget it. */
   taskDone(task: RuntimeTask): void {
-    if (this.detached.size > 0) this.detached.delete(refOf(task));
+    if (this.detached.size > 0) this.detached.delete(task[WEAK_REF]());
     if (this.currentTask === task) {
       this.resuming = false;
       this.#onSuspend();
@@ -247,7 +245,7 @@ export class TaskSlot {
 
   /** The task's code runs outside the loop's view (already started). */
   detach(task: RuntimeTask): void {
-    this.detached.add(refOf(task));
+    this.detached.add(task[WEAK_REF]());
   }
 
   /**

@@ -12,12 +12,13 @@ import { ADD_WAITER, CANCEL_WITH, Future } from "./future.ts";
 import {
   type AbstractEventLoop,
   AWAITING,
-  refOf,
   slotOf,
   WAKEUP,
+  WEAK_REF,
   WOKEN,
 } from "./_runtime.ts";
 import { repr } from "./repr.ts";
+import { reportDestroyed, TaskRef } from "./_report.ts";
 import { awaited, resume } from "./_generator.ts";
 import {
   argumentError,
@@ -73,22 +74,10 @@ let taskCounter = 0;
 // stops (or when the array has doubled) are swept into the weak registry;
 // the others never pay for it. A pending task dropped meanwhile is held
 // until that sweep, then collected and reported.
+type PendingTask = TaskRef<Task<unknown>>;
 const liveTasks = new Set<PendingTask>();
 let unswept: Task<unknown>[] = [];
 let compactAt = 1024;
-
-/**
- * A registered task, as the registry holds it. Finishing marks it `done`
- * rather than unregistering it from `forget`: an unregister token costs
- * more memory than the task's finalization callback costs time.
- */
-interface PendingTask {
-  ref: WeakRef<Task<unknown>>;
-  loop: AbstractEventLoop;
-  /** The name, or the `N` of `Task-N`, as the task held it. */
-  name: string | number;
-  done: boolean;
-}
 
 /** A task's rarely used parts. */
 interface RareParts {
@@ -96,14 +85,12 @@ interface RareParts {
   unlisten?: (() => void) | undefined;
 }
 
+// A task's entry is its weak reference. Finishing takes it out of
+// `liveTasks` rather than unregistering it from `forget`: an unregister
+// token costs more memory than the finalization callback costs time.
 const forget = new FinalizationRegistry<PendingTask>((held) => {
-  if (held.done) return;
-  liveTasks.delete(held);
-  const name = typeof held.name === "number" ? `Task-${held.name}` : held.name;
-  held.loop.callExceptionHandler({
-    message: "Task was destroyed but it is pending!",
-    taskRepr: `<Task pending name=${repr(name)}>`,
-  });
+  // Not in `liveTasks` any more if the task finished.
+  if (liveTasks.delete(held)) reportDestroyed(held);
 });
 
 /** Moves the pending tasks of `unswept` into the weak registry. */
@@ -191,8 +178,8 @@ export class Task<T> extends Future<T> {
   #mustCancel = false;
   #cancelMessage: string | undefined;
   #cancelRequests = 0;
-  /** Its entry in the registry of live tasks, once swept into it. */
-  #held: PendingTask | undefined;
+  /** Its weak reference, made on first use; its registry entry once swept. */
+  #ref: PendingTask | undefined;
   /** What few tasks need (an `AbortSignal`), in one object. */
   #rare: RareParts | undefined;
 
@@ -281,7 +268,7 @@ export class Task<T> extends Future<T> {
    */
   setName(value: unknown): void {
     this.#name = String(value);
-    if (this.#held !== undefined) this.#held.name = this.#name;
+    if (this.#ref !== undefined) this.#ref.name = this.#name;
   }
 
   /**
@@ -394,15 +381,14 @@ export class Task<T> extends Future<T> {
 
   /** @ignore Puts the pending task in the weak registry of live tasks. */
   [REGISTER](): void {
-    const held: PendingTask = {
-      ref: refOf(this as Task<unknown>),
-      loop: this.getLoop(),
-      name: this.#name,
-      done: false,
-    };
-    this.#held = held;
+    const held = this[WEAK_REF]();
     liveTasks.add(held);
     forget.register(this, held);
+  }
+
+  /** @ignore The task's one weak reference. */
+  [WEAK_REF](): PendingTask {
+    return this.#ref ??= new TaskRef(this, this.getLoop(), this.#name);
   }
 
   /** @ignore The task's code now awaits `future`. */
@@ -558,12 +544,9 @@ export class Task<T> extends Future<T> {
 
   #done(): void {
     this.#futWaiter = undefined;
-    const held = this.#held;
-    if (held !== undefined) {
-      this.#held = undefined;
-      held.done = true;
-      liveTasks.delete(held);
-    }
+    // The reference stays: the loop's record of tasks away finds the task
+    // by it until it has seen the end.
+    if (this.#ref !== undefined) liveTasks.delete(this.#ref);
     const rare = this.#rare;
     if (rare !== undefined) {
       rare.unlisten?.();
@@ -580,7 +563,7 @@ export class Task<T> extends Future<T> {
 export function pendingTasks(loop: AbstractEventLoop): Set<Task<unknown>> {
   sweepTasks();
   const tasks = new Set<Task<unknown>>();
-  for (const { ref } of liveTasks) {
+  for (const ref of liveTasks) {
     const task = ref.deref();
     if (task !== undefined && !task.done() && task.getLoop() === loop) {
       tasks.add(task);
