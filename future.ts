@@ -56,6 +56,12 @@ type DoneCallback = AnyFunction;
  */
 type Waiter = DoneCallback | Awaiter | RuntimeTask;
 
+/**
+ * Where debug-mode futures were created. Kept beside the futures rather than
+ * in them: every future would pay a field for what debug mode alone uses.
+ */
+const sources = new WeakMap<object, Source>();
+
 /** A generator task's wakeup, scheduled as asyncio schedules `__wakeup`. */
 function wakeup(task: RuntimeTask, future: Future<unknown>): void {
   task[WAKEUP](future);
@@ -116,8 +122,6 @@ export class Future<T> implements PromiseLike<T> {
   #value: unknown = undefined;
   /** None, one (most futures), or several done callbacks. */
   #callbacks: Waiter | Waiter[] | undefined = undefined;
-  #source: Source | undefined;
-  #logTraceback = false;
 
   /**
    * Creates a pending future.
@@ -140,7 +144,7 @@ export class Future<T> implements PromiseLike<T> {
       if (!isLoop(loop)) checkLoop(new.target.name, "options.loop", loop);
       this.#loop = loop;
     }
-    if (this.#loop.getDebug()) this.#source = captureSource();
+    if (this.#loop.getDebug()) sources.set(this, captureSource());
   }
 
   /**
@@ -253,13 +257,14 @@ export class Future<T> implements PromiseLike<T> {
     // Scheduled first, as asyncio does: the callbacks are then out of the
     // repr that the report shows (asyncio formats it when the future dies).
     this.#scheduleCallbacks();
-    this.#logTraceback = true;
+    // Its exception is unread while it is registered (with itself as the
+    // token): no field per future for what only failed ones need.
     unretrieved.register(this, {
       loop: this.#loop,
       message: `${this.constructor.name} exception was never retrieved`,
       exception: snapshot(error),
       future: this.toString(),
-      source: this.#source,
+      source: sources.get(this),
     }, this);
   }
 
@@ -269,7 +274,7 @@ export class Future<T> implements PromiseLike<T> {
    * @returns The stack, or `undefined`.
    */
   sourceTraceback(): string | undefined {
-    return this.#source?.stack;
+    return sources.get(this)?.stack;
   }
 
   /**
@@ -484,9 +489,8 @@ export class Future<T> implements PromiseLike<T> {
       ];
       info.push(`cb=[${shown.join(", ")}]`);
     }
-    if (this.#source?.location !== undefined) {
-      info.push(`created at ${this.#source.location}`);
-    }
+    const location = sources.get(this)?.location;
+    if (location !== undefined) info.push(`created at ${location}`);
     return info;
   }
 
@@ -505,8 +509,6 @@ export class Future<T> implements PromiseLike<T> {
   }
 
   #retrieved(): void {
-    if (!this.#logTraceback) return;
-    this.#logTraceback = false;
     unretrieved.unregister(this);
   }
 
