@@ -173,9 +173,11 @@ function abortMessage(reason: unknown): string | undefined {
  * ```
  */
 export class Task<T> extends Future<T> {
-  #coro: (() => unknown) | undefined;
-  /** The generator a generator task steps. */
-  #gen: Generator<unknown, T, unknown> | undefined;
+  /**
+   * The function to call on the first step, or the generator a generator
+   * task steps (one field: a task has one or the other).
+   */
+  #coro: (() => unknown) | Generator<unknown, T, unknown> | undefined;
   /** The name, or the `N` of the default name `Task-N`. */
   #name: string | number;
   #futWaiter: Future<unknown> | undefined;
@@ -248,7 +250,7 @@ export class Task<T> extends Future<T> {
       this.#coro = coro;
     } else if (isGenerator(coro)) {
       loop.callSoon(step, this as Task<unknown>);
-      this.#gen = coro;
+      this.#coro = coro;
     } else {
       slotOf(loop).detach(this as Task<unknown>);
       this.#follow(coro);
@@ -451,11 +453,11 @@ export class Task<T> extends Future<T> {
 
   /** @ignore The task's first step. */
   [START](): void {
-    if (this.#gen !== undefined) {
+    const coro = this.#coro!;
+    if (typeof coro !== "function") {
       this[STEP](false, undefined);
       return;
     }
-    const coro = this.#coro!;
     this.#coro = undefined;
     if (this.#mustCancel) {
       // Cancelled before it started: the function never runs. asyncio
@@ -479,7 +481,7 @@ export class Task<T> extends Future<T> {
     else if (isGenerator(result)) {
       // A generator function: nothing of it ran yet; step it from here.
       slotOf(loop).notResumed();
-      this.#gen = result as Generator<unknown, T, unknown>;
+      this.#coro = result as Generator<unknown, T, unknown>;
       this[STEP](false, undefined);
     } else this.#finish(result as T);
   }
@@ -506,7 +508,8 @@ export class Task<T> extends Future<T> {
     slot.enterStep(this as Task<unknown>);
     try {
       // The iterator of `yield* future` takes the result only from a task.
-      next = resume(this.#gen!, thrown, value, waiter !== undefined);
+      const gen = this.#coro as Generator<unknown, T, unknown>;
+      next = resume(gen, thrown, value, waiter !== undefined);
     } catch (error) {
       slot.leaveStep();
       this.#fail(error);
@@ -520,10 +523,7 @@ export class Task<T> extends Future<T> {
     const wanted = awaited(next.value, loop, this as Task<unknown>);
     if (wanted instanceof Future) {
       wanted[ADD_WAITER](this);
-      this.#futWaiter = wanted;
-      if (this.#mustCancel && wanted.cancel(this.#cancelMessage)) {
-        this.#mustCancel = false;
-      }
+      this[AWAITING](wanted);
     } else if (wanted === undefined) {
       // A bare `yield`: asyncio's `sleep(0)`, one iteration.
       loop.callSoon(stepAgain, this as Task<unknown>);
