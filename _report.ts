@@ -1,8 +1,7 @@
 /**
  * How the loop reports what went wrong: the text of an exception context,
- * the last resort when even logging fails, and the reports of an exception
- * nobody retrieved and of a task destroyed pending. Not exported from
- * mod.ts.
+ * the last resort when even logging fails, and the report of an exception
+ * nobody retrieved. Not exported from mod.ts.
  *
  * @module
  */
@@ -121,32 +120,3 @@ export const unretrieved = new FinalizationRegistry<Unretrieved>((held) => {
     ...(held.source && { sourceTraceback: held.source.stack }),
   });
 });
-
-/**
- * A task's one weak reference (made on first use, kept in the task), with
- * what the report of its destruction needs; task.ts's registry of live
- * tasks holds it as the task's entry: one object, where a record beside a
- * `WeakRef` (and a `WeakMap` entry to find it) cost three.
- */
-export class TaskRef<T extends object> extends WeakRef<T> {
-  constructor(
-    task: T,
-    readonly loop: AbstractEventLoop,
-    /** The name, or the `N` of `Task-N`, as the task held it. */
-    public name: string | number,
-  ) {
-    super(task);
-  }
-}
-
-/**
- * asyncio's `Task.__del__` report, for a task collected while pending (its
- * code awaited something that nobody will ever settle).
- */
-export function reportDestroyed(held: TaskRef<object>): void {
-  const name = typeof held.name === "number" ? `Task-${held.name}` : held.name;
-  held.loop.callExceptionHandler({
-    message: "Task was destroyed but it is pending!",
-    taskRepr: `<Task pending name=${repr(name)}>`,
-  });
-}

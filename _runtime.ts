@@ -1,12 +1,15 @@
 /**
  * The runtime: the one module that knows the running loop, the current
- * loop, and the task whose code runs on each loop, as CPython's `events.py`
- * knows the running loop and `tasks.py` the current tasks. Futures, tasks
+ * loop, the task whose code runs on each loop and the tasks still pending,
+ * as CPython's `events.py` knows the running loop and `tasks.py` the
+ * current tasks and `_all_tasks`. Futures, tasks
  * and the toolkit ask it; the loop tells it what it does. Not exported from
  * mod.ts.
  *
  * @module
  */
+
+import { repr } from "./repr.ts";
 
 /** A callback scheduled on a loop, as the runtime sees its handle. */
 export interface ScheduledCallback {
@@ -97,12 +100,12 @@ export interface RuntimeTask {
   /** A generator task's wakeup: `future`, which it waited on, is done. */
   [WAKEUP](future: object): void;
   /**
-   * The task's one weak reference, made on first use: the registry of live
-   * tasks and a loop's record of tasks away on foreign work hold tasks by
-   * it. Kept in the task (task.ts's registry entry is that reference), not
-   * in a `WeakMap` beside it.
+   * The task's one {@linkcode TaskRef}, made on first use and kept in the
+   * task (not in a `WeakMap` beside it).
    */
-  [WEAK_REF](): WeakRef<RuntimeTask>;
+  [WEAK_REF](): TaskRef;
+  done(): boolean;
+  getLoop(): AbstractEventLoop;
   toString(): string;
 }
 
@@ -145,6 +148,91 @@ export function currentLoop(): AbstractEventLoop {
 export function setCurrentLoop(loop: AbstractEventLoop | null): void {
   currentSet = true;
   current = loop;
+}
+
+/**
+ * A task's one weak reference: the registry of live tasks holds it as the
+ * task's entry, with what the report of its destruction needs (one object,
+ * where a record beside a `WeakRef`, and a `WeakMap` entry to find it, cost
+ * three), and a loop's record of tasks away on foreign work holds it too.
+ */
+export class TaskRef extends WeakRef<RuntimeTask> {
+  constructor(
+    task: RuntimeTask,
+    readonly loop: AbstractEventLoop,
+    /** The name, or the `N` of `Task-N`, as the task held it. */
+    public name: string | number,
+  ) {
+    super(task);
+  }
+}
+
+// Every task not yet done, held weakly as asyncio's `_all_tasks` WeakSet:
+// a pending task that nobody can reach any more is garbage, and is
+// reported as asyncio's `Task.__del__` reports it.
+//
+// A WeakRef and a FinalizationRegistry entry cost microseconds each, more
+// than the rest of a short task's life, so a new task first goes into
+// `unswept`, a plain array. Tasks still pending when the loop goes idle or
+// stops (or when the array has doubled) are swept into the weak registry;
+// the others never pay for it. A pending task dropped meanwhile is held
+// until that sweep, then collected and reported.
+const liveTasks = new Set<TaskRef>();
+let unswept: RuntimeTask[] = [];
+let compactAt = 1024;
+
+// Finishing takes a task's entry out of `liveTasks` rather than
+// unregistering it from `forget`: an unregister token costs more memory
+// than the finalization callback costs time.
+const forget = new FinalizationRegistry<TaskRef>((held) => {
+  // Not in `liveTasks` any more if the task finished.
+  if (!liveTasks.delete(held)) return;
+  const name = typeof held.name === "number" ? `Task-${held.name}` : held.name;
+  held.loop.callExceptionHandler({
+    message: "Task was destroyed but it is pending!",
+    taskRepr: `<Task pending name=${repr(name)}>`,
+  });
+});
+
+/** A new task: it is pending. */
+export function trackTask(task: RuntimeTask): void {
+  unswept.push(task);
+  if (unswept.length >= compactAt) {
+    unswept = unswept.filter((task) => !task.done());
+    compactAt = Math.max(1024, 2 * unswept.length);
+  }
+}
+
+/** The task whose entry this is has finished. */
+export function retireTask(ref: TaskRef): void {
+  liveTasks.delete(ref);
+}
+
+/** Moves the pending tasks of `unswept` into the weak registry. */
+export function sweepTasks(): void {
+  if (unswept.length === 0) return;
+  const tasks = unswept;
+  unswept = [];
+  compactAt = 1024;
+  for (const task of tasks) {
+    if (task.done()) continue;
+    const held = task[WEAK_REF]();
+    liveTasks.add(held);
+    forget.register(task, held);
+  }
+}
+
+/** The pending tasks of `loop`, as the registry holds them. */
+export function livePendingTasks(loop: AbstractEventLoop): Set<RuntimeTask> {
+  sweepTasks();
+  const tasks = new Set<RuntimeTask>();
+  for (const ref of liveTasks) {
+    const task = ref.deref();
+    if (task !== undefined && !task.done() && task.getLoop() === loop) {
+      tasks.add(task);
+    }
+  }
+  return tasks;
 }
 
 /**

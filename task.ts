@@ -12,13 +12,16 @@ import { ADD_WAITER, CANCEL_WITH, Future } from "./future.ts";
 import {
   type AbstractEventLoop,
   AWAITING,
+  livePendingTasks,
+  retireTask,
   slotOf,
+  TaskRef,
+  trackTask,
   WAKEUP,
   WEAK_REF,
   WOKEN,
 } from "./_runtime.ts";
 import { repr } from "./repr.ts";
-import { reportDestroyed, TaskRef } from "./_report.ts";
 import { awaited, resume } from "./_generator.ts";
 import {
   argumentError,
@@ -64,54 +67,25 @@ export interface TaskOptions {
 
 let taskCounter = 0;
 
-// Every task not yet done, held weakly as asyncio's `_all_tasks` WeakSet:
-// a pending task that nobody can reach any more is garbage, and is
-// reported as asyncio's `Task.__del__` reports it.
-//
-// A WeakRef and a FinalizationRegistry entry cost microseconds each, more
-// than the rest of a short task's life, so a new task first goes into
-// `unswept`, a plain array. Tasks still pending when the loop goes idle or
-// stops (or when the array has doubled) are swept into the weak registry;
-// the others never pay for it. A pending task dropped meanwhile is held
-// until that sweep, then collected and reported.
-type PendingTask = TaskRef<Task<unknown>>;
-const liveTasks = new Set<PendingTask>();
-let unswept: Task<unknown>[] = [];
-let compactAt = 1024;
+// The registry of live tasks is the runtime's (_runtime.ts); the loop sweeps
+// it through this module, as ever.
+export { sweepTasks } from "./_runtime.ts";
 
-/** A task's rarely used parts. */
-interface RareParts {
-  controller?: AbortController;
-  unlisten?: (() => void) | undefined;
-}
-
-// A task's entry is its weak reference. Finishing takes it out of
-// `liveTasks` rather than unregistering it from `forget`: an unregister
-// token costs more memory than the finalization callback costs time.
-const forget = new FinalizationRegistry<PendingTask>((held) => {
-  // Not in `liveTasks` any more if the task finished.
-  if (liveTasks.delete(held)) reportDestroyed(held);
-});
-
-/** Moves the pending tasks of `unswept` into the weak registry. */
-export function sweepTasks(): void {
-  if (unswept.length === 0) return;
-  const tasks = unswept;
-  unswept = [];
-  compactAt = 1024;
-  for (const task of tasks) {
-    if (!task.done()) task[REGISTER]();
-  }
-}
-
-function compactUnswept(): void {
-  unswept = unswept.filter((task) => !task.done());
-  compactAt = Math.max(1024, 2 * unswept.length);
+/**
+ * A task's rarely used parts, made on first need: what cancellation requests
+ * leave (most tasks are never cancelled) and an `AbortSignal`'s.
+ */
+class RareParts {
+  /** Cancel at the code's next await of one of our futures. */
+  mustCancel = false;
+  cancelMessage: string | undefined = undefined;
+  cancelRequests = 0;
+  controller: AbortController | undefined = undefined;
+  unlisten: (() => void) | undefined = undefined;
 }
 
 // The keys of the task's methods that this module's functions call: they
 // are not exported, so only this module can.
-const REGISTER: unique symbol = Symbol("register");
 const START: unique symbol = Symbol("start");
 const STEP: unique symbol = Symbol("step");
 
@@ -181,12 +155,9 @@ export class Task<T> extends Future<T> {
   /** The name, or the `N` of the default name `Task-N`. */
   #name: string | number;
   #futWaiter: Future<unknown> | undefined;
-  #mustCancel = false;
-  #cancelMessage: string | undefined;
-  #cancelRequests = 0;
   /** Its weak reference, made on first use; its registry entry once swept. */
-  #ref: PendingTask | undefined;
-  /** What few tasks need (an `AbortSignal`), in one object. */
+  #ref: TaskRef | undefined;
+  /** What few tasks need (cancellation, an `AbortSignal`), in one object. */
   #rare: RareParts | undefined;
 
   static {
@@ -243,8 +214,7 @@ export class Task<T> extends Future<T> {
       ? ++taskCounter
       : String(options.name);
     const loop = this.getLoop();
-    unswept.push(this as Task<unknown>);
-    if (unswept.length >= compactAt) compactUnswept();
+    trackTask(this as Task<unknown>);
     if (typeof coro === "function") {
       loop.callSoon(step, this as Task<unknown>);
       this.#coro = coro;
@@ -260,7 +230,7 @@ export class Task<T> extends Future<T> {
       else {
         const onAbort = () => this.cancel(abortMessage(signal.reason));
         signal.addEventListener("abort", onAbort, { once: true });
-        (this.#rare ??= {}).unlisten = () =>
+        (this.#rare ??= new RareParts()).unlisten = () =>
           signal.removeEventListener("abort", onAbort);
       }
     }
@@ -294,11 +264,11 @@ export class Task<T> extends Future<T> {
    * @returns The signal.
    */
   get signal(): AbortSignal {
-    const rare = this.#rare ??= {};
+    const rare = this.#rare ??= new RareParts();
     if (rare.controller === undefined) {
       rare.controller = new AbortController();
-      if (this.#cancelRequests > 0 || this.cancelled()) {
-        rare.controller.abort(new CancelledError(this.#cancelMessage));
+      if (rare.cancelRequests > 0 || this.cancelled()) {
+        rare.controller.abort(new CancelledError(rare.cancelMessage));
       }
     }
     return rare.controller.signal;
@@ -318,8 +288,9 @@ export class Task<T> extends Future<T> {
    */
   override cancel(msg?: string): boolean {
     if (this.done()) return false;
-    this.#cancelRequests++;
-    const controller = this.#rare?.controller;
+    const rare = this.#rare ??= new RareParts();
+    rare.cancelRequests++;
+    const controller = rare.controller;
     if (controller !== undefined && !controller.signal.aborted) {
       controller.abort(new CancelledError(msg));
     }
@@ -330,8 +301,8 @@ export class Task<T> extends Future<T> {
     }
     // The code is running, scheduled to start, or away: it gets the error
     // at its next await of one of our futures.
-    this.#mustCancel = true;
-    this.#cancelMessage = msg;
+    rare.mustCancel = true;
+    rare.cancelMessage = msg;
     return true;
   }
 
@@ -342,7 +313,7 @@ export class Task<T> extends Future<T> {
    * @returns The count.
    */
   cancelling(): number {
-    return this.#cancelRequests;
+    return this.#rare?.cancelRequests ?? 0;
   }
 
   /**
@@ -352,8 +323,9 @@ export class Task<T> extends Future<T> {
    * @returns The remaining count.
    */
   uncancel(): number {
-    if (this.#cancelRequests > 0) this.#cancelRequests--;
-    return this.#cancelRequests;
+    const rare = this.#rare;
+    if (rare === undefined || rare.cancelRequests === 0) return 0;
+    return --rare.cancelRequests;
   }
 
   /**
@@ -386,7 +358,7 @@ export class Task<T> extends Future<T> {
     const info = super.reprInfo();
     // As Python 3.11: pending cancel requests show, and wait_for comes
     // right after the name (where asyncio has the coroutine), before cb.
-    if (this.#cancelRequests > 0 && !this.done()) info[0] = "cancelling";
+    if (this.cancelling() > 0 && !this.done()) info[0] = "cancelling";
     info.splice(1, 0, `name=${repr(this.getName())}`);
     if (this.#futWaiter !== undefined && !this.done()) {
       info.splice(2, 0, `wait_for=${String(this.#futWaiter)}`);
@@ -394,23 +366,17 @@ export class Task<T> extends Future<T> {
     return info;
   }
 
-  /** @ignore Puts the pending task in the weak registry of live tasks. */
-  [REGISTER](): void {
-    const held = this[WEAK_REF]();
-    liveTasks.add(held);
-    forget.register(this, held);
-  }
-
   /** @ignore The task's one weak reference. */
-  [WEAK_REF](): PendingTask {
+  [WEAK_REF](): TaskRef {
     return this.#ref ??= new TaskRef(this, this.getLoop(), this.#name);
   }
 
   /** @ignore The task's code now awaits `future`. */
   [AWAITING](future: Future<unknown>): void {
     this.#futWaiter = future;
-    if (this.#mustCancel && future.cancel(this.#cancelMessage)) {
-      this.#mustCancel = false;
+    const rare = this.#rare;
+    if (rare?.mustCancel && future.cancel(rare.cancelMessage)) {
+      rare.mustCancel = false;
     }
   }
 
@@ -426,13 +392,14 @@ export class Task<T> extends Future<T> {
     // cancel().
     if (this.#futWaiter !== future) return undefined;
     this.#futWaiter = undefined;
-    if (!this.#mustCancel) return undefined;
-    this.#mustCancel = false;
+    const rare = this.#rare;
+    if (rare === undefined || !rare.mustCancel) return undefined;
+    rare.mustCancel = false;
     // The future was cancelled already (by the first of several requests):
     // its own CancelledError goes in, with the first message, as asyncio's
     // `__step` keeps a CancelledError it is given.
     if (future.cancelled()) return undefined;
-    return new CancelledError(this.#cancelMessage);
+    return new CancelledError(rare.cancelMessage);
   }
 
   /**
@@ -459,13 +426,14 @@ export class Task<T> extends Future<T> {
       return;
     }
     this.#coro = undefined;
-    if (this.#mustCancel) {
+    const rare = this.#rare;
+    if (rare?.mustCancel) {
       // Cancelled before it started: the function never runs. asyncio
       // throws the CancelledError into the coroutine, which lets it out at
       // once: it is saved as if the code had let it propagate.
-      this.#mustCancel = false;
+      rare.mustCancel = false;
       this.#done();
-      this[CANCEL_WITH](new CancelledError(this.#cancelMessage));
+      this[CANCEL_WITH](new CancelledError(rare.cancelMessage));
       return;
     }
     const loop = this.getLoop();
@@ -495,11 +463,12 @@ export class Task<T> extends Future<T> {
     if (this.done()) return;
     const waiter = this.#futWaiter;
     this.#futWaiter = undefined;
-    if (this.#mustCancel) {
-      this.#mustCancel = false;
+    const rare = this.#rare;
+    if (rare?.mustCancel) {
+      rare.mustCancel = false;
       if (!(thrown && value instanceof CancelledError)) {
         thrown = true;
-        value = new CancelledError(this.#cancelMessage);
+        value = new CancelledError(rare.cancelMessage);
       }
     }
     const loop = this.getLoop();
@@ -542,10 +511,11 @@ export class Task<T> extends Future<T> {
   #finish(value: T): void {
     if (this.done()) return;
     this.#done();
-    if (this.#mustCancel) {
+    const rare = this.#rare;
+    if (rare?.mustCancel) {
       // Cancelled right before the code finished.
-      this.#mustCancel = false;
-      super.cancel(this.#cancelMessage);
+      rare.mustCancel = false;
+      super.cancel(rare.cancelMessage);
     } else super.setResult(value);
   }
 
@@ -561,7 +531,7 @@ export class Task<T> extends Future<T> {
     this.#futWaiter = undefined;
     // The reference stays: the loop's record of tasks away finds the task
     // by it until it has seen the end.
-    if (this.#ref !== undefined) liveTasks.delete(this.#ref);
+    if (this.#ref !== undefined) retireTask(this.#ref);
     const rare = this.#rare;
     if (rare !== undefined) {
       rare.unlisten?.();
@@ -576,15 +546,8 @@ export class Task<T> extends Future<T> {
  * `_all_tasks`).
  */
 export function pendingTasks(loop: AbstractEventLoop): Set<Task<unknown>> {
-  sweepTasks();
-  const tasks = new Set<Task<unknown>>();
-  for (const ref of liveTasks) {
-    const task = ref.deref();
-    if (task !== undefined && !task.done() && task.getLoop() === loop) {
-      tasks.add(task);
-    }
-  }
-  return tasks;
+  // The runtime's registry holds only this module's tasks.
+  return livePendingTasks(loop) as Set<Task<unknown>>;
 }
 
 /**
