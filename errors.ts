@@ -161,3 +161,33 @@ export class ExceptionGroup extends AggregateError {
     })`;
   }
 }
+
+/**
+ * {@linkcode run} was interrupted by Ctrl-C, as Python's `KeyboardInterrupt`
+ * out of `asyncio.run()`: the first SIGINT cancelled the main task, its
+ * cleanup ran, and the main task ended cancelled. Catch it to exit with the
+ * shell's code for Ctrl-C, 130.
+ *
+ * @example Usage
+ * ```ts
+ * import { KeyboardInterrupt } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new KeyboardInterrupt("interrupted");
+ * assert.equal(error.name, "KeyboardInterrupt");
+ * assert.ok(error instanceof Error);
+ * ```
+ */
+export class KeyboardInterrupt extends Error {
+  /**
+   * Creates a `KeyboardInterrupt`.
+   *
+   * @param message What was interrupted.
+   * @param options The standard `Error` options, such as `cause` (the main
+   * task's `CancelledError` when {@linkcode run} throws it).
+   */
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "KeyboardInterrupt";
+  }
+}

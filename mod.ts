@@ -27,6 +27,7 @@ export {
   CancelledError,
   ExceptionGroup,
   InvalidStateError,
+  KeyboardInterrupt,
   TimeoutError,
 } from "./errors.ts";
 export { Future, type FutureOptions } from "./future.ts";
