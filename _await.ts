@@ -137,14 +137,17 @@ function awaitPending(
       const error = new Error(
         `Task ${other} got Future ${future} attached to a different loop`,
       );
+      const awaiter = new Awaiter(
+        future,
+        other,
+        resolve,
+        reject,
+        onFulfilled,
+        onRejected,
+      );
       running.callSoon(() => {
         slotOf(running).resumed(other);
-        try {
-          if (typeof onRejected === "function") resolve(onRejected(error));
-          else reject(error);
-        } catch (thrown) {
-          reject(thrown);
-        }
+        deliver(awaiter, true, error);
       });
       slotOf(running).suspended();
       return;
@@ -180,6 +183,11 @@ function settle(awaiter: Awaiter, cancelled: Error | undefined): void {
     if (!failed) error = thrown;
     failed = true;
   }
+  deliver(awaiter, failed, failed ? error : value);
+}
+
+/** Resolves or rejects the promise of a `then()` through its handlers. */
+function deliver(awaiter: Awaiter, failed: boolean, outcome: unknown): void {
   const { resolve, reject } = awaiter;
   try {
     if (!failed) {
@@ -187,12 +195,14 @@ function settle(awaiter: Awaiter, cancelled: Error | undefined): void {
         | ((value: unknown) => unknown)
         | null
         | undefined;
-      resolve(typeof onFulfilled === "function" ? onFulfilled(value) : value);
+      resolve(
+        typeof onFulfilled === "function" ? onFulfilled(outcome) : outcome,
+      );
       return;
     }
     const onRejected = awaiter.onRejected;
-    if (typeof onRejected === "function") resolve(onRejected(error));
-    else reject(error);
+    if (typeof onRejected === "function") resolve(onRejected(outcome));
+    else reject(outcome);
   } catch (thrown) {
     reject(thrown);
   }

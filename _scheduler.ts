@@ -30,9 +30,8 @@
 
 import { Deque } from "./_deque.ts";
 import { TimerHeap } from "./_heap.ts";
-import { TaskSlot } from "./_runtime.ts";
+import { sweepTasks, TaskSlot } from "./_runtime.ts";
 import { type Handle, HEAP_SLOT, RUN, type TimerHandle } from "./handle.ts";
-import { sweepTasks } from "./task.ts";
 
 // Timers are compacted out of the heap when more than half of at least this
 // many are cancelled (CPython's _MIN_SCHEDULED_TIMER_HANDLES and

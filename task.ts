@@ -67,10 +67,6 @@ export interface TaskOptions {
 
 let taskCounter = 0;
 
-// The registry of live tasks is the runtime's (_runtime.ts); the loop sweeps
-// it through this module, as ever.
-export { sweepTasks } from "./_runtime.ts";
-
 /**
  * A task's rarely used parts, made on first need: what cancellation requests
  * leave (most tasks are never cancelled) and an `AbortSignal`'s.

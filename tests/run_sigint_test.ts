@@ -99,15 +99,21 @@ class Child {
 
 const ignore = process.platform === "win32";
 
+/** Starts the child in `mode`, sends one SIGINT once it is ready, and waits. */
+async function interruptOnce(mode: string) {
+  const child = new Child(mode);
+  await child.expect("ready");
+  child.signal("SIGINT");
+  const { code, signal } = await child.exited;
+  return { child, code, signal };
+}
+
 Deno.test({
   name:
     "run(): the first SIGINT cancels main, whose finally runs, and run() throws KeyboardInterrupt",
   ignore,
 }, async () => {
-  const child = new Child("cleanup");
-  await child.expect("ready");
-  child.signal("SIGINT");
-  const { code, signal } = await child.exited;
+  const { child, code, signal } = await interruptOnce("cleanup");
   assert.deepEqual(child.lines, [
     "ready",
     "cleanup",
@@ -137,10 +143,7 @@ Deno.test({
     "run(): a main that catches the cancellation and returns gives its result, no KeyboardInterrupt",
   ignore,
 }, async () => {
-  const child = new Child("caught");
-  await child.expect("ready");
-  child.signal("SIGINT");
-  const { code, signal } = await child.exited;
+  const { child, code, signal } = await interruptOnce("caught");
   assert.deepEqual(child.lines, ["ready", "resolved caught"], child.stderr);
   assert.deepEqual({ code, signal }, { code: 0, signal: null });
 });
@@ -150,10 +153,7 @@ Deno.test({
     "run(): a main cancelled once more besides the SIGINT ends in CancelledError, as uncancel() is not 0",
   ignore,
 }, async () => {
-  const child = new Child("twice");
-  await child.expect("ready");
-  child.signal("SIGINT");
-  const { code, signal } = await child.exited;
+  const { child, code, signal } = await interruptOnce("twice");
   assert.deepEqual(
     child.lines,
     ["ready", "rejected CancelledError"],
@@ -167,10 +167,7 @@ Deno.test({
     "run(): once run() has returned, SIGINT has the host's default effect (its listener is gone)",
   ignore,
 }, async () => {
-  const child = new Child("after");
-  await child.expect("ready");
-  child.signal("SIGINT");
-  const { code, signal } = await child.exited;
+  const { child, code, signal } = await interruptOnce("after");
   assert.deepEqual(child.lines, ["resolved done", "ready"], child.stderr);
   assert.deepEqual({ code, signal }, { code: null, signal: "SIGINT" });
 });
