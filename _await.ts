@@ -130,7 +130,7 @@ function awaitPending(
 ): void {
   const running = runningLoop();
   if (running !== null && running !== loop) {
-    const other = slotOf(running).currentTask;
+    const other = slotOf(running).current();
     if (other !== undefined) {
       // As asyncio's Task.__step: a task awaits only futures of its own
       // loop, and gets RuntimeError on its loop's next iteration.
@@ -162,7 +162,7 @@ function awaitPending(
   future[ADD_WAITER](
     new Awaiter(future, task, resolve, reject, onFulfilled, onRejected),
   );
-  slot.suspended();
+  if (!slot.isOtherCode(task)) slot.suspended();
   // After the wakeup is registered: a pending cancellation cancels this
   // future at once, which schedules the wakeup.
   if (task !== undefined) task[AWAITING](future);

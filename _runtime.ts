@@ -109,6 +109,108 @@ export interface RuntimeTask {
   toString(): string;
 }
 
+/**
+ * The part of the host's `AsyncLocalStorage` (`node:async_hooks`, in Deno,
+ * Node.js and Bun) that carries the task whose code runs across every
+ * `await`, foreign ones included.
+ */
+interface TaskStorage {
+  getStore(): RuntimeTask | undefined;
+  run<A extends unknown[]>(
+    store: RuntimeTask | undefined,
+    fn: (...args: A) => void,
+    ...args: A
+  ): void;
+  disable(): void;
+}
+
+// `undefined` until the first `async` function task starts: only then is
+// the host asked (in Deno, reading `globalThis.process` loads the Node.js
+// compatibility layer, ~30 ms), and only a storage in use costs the host
+// anything (on Node.js 20 and 22, every promise of the process pays for
+// it). `null`: the host has none (browsers).
+let storage: TaskStorage | null | undefined;
+// Whether the storage is enabled (in use since its first run()).
+let storageEnabled = false;
+
+function findStorage(): TaskStorage | null {
+  try {
+    const process = (globalThis as {
+      process?: { getBuiltinModule?: (id: string) => unknown };
+    }).process;
+    const hooks = process?.getBuiltinModule?.("node:async_hooks") as
+      | { AsyncLocalStorage?: new () => TaskStorage }
+      | undefined;
+    const Storage = hooks?.AsyncLocalStorage;
+    if (typeof Storage === "function") return new Storage();
+  } catch {
+    // A host that refuses the module has no async context to offer.
+  }
+  return null;
+}
+
+/**
+ * Calls `fn`, the start of `task`'s `async` function, so that its code and
+ * everything it awaits carry the task (where the host has an async
+ * context).
+ */
+export function runAsTask<T extends RuntimeTask, A>(
+  task: T,
+  fn: (task: T, arg: A) => void,
+  arg: A,
+): void {
+  if (storage === undefined) storage = findStorage();
+  if (storage === null) return fn(task, arg);
+  storageEnabled = true;
+  storage.run(task, fn, task, arg);
+}
+
+/**
+ * Calls `fn` outside every task's context: the loop's own machinery runs
+ * so, so that the callbacks it runs, and what they start, belong to no
+ * task.
+ */
+export function outsideTasks(fn: () => void): void {
+  if (storageEnabled && storage!.getStore() !== undefined) {
+    storage!.run(undefined, fn);
+  } else fn();
+}
+
+/**
+ * The task that the host's async context carries, if any; `null` where the
+ * host has none, or no task started with it yet.
+ */
+function carriedTask(): RuntimeTask | undefined | null {
+  return storageEnabled ? storage!.getStore() : null;
+}
+
+/**
+ * No loop runs and no task is pending: stop the host's async context,
+ * which on Node.js 20 and 22 slows every promise of the process while it is
+ * enabled. The next task to start enables it again.
+ */
+export function releaseStorage(): void {
+  if (!storageEnabled || running !== null) return;
+  sweepTasks();
+  if (liveTasks.size !== 0) return;
+  storageEnabled = false;
+  storage!.disable();
+}
+
+/**
+ * @ignore For tests of hosts without an async context (browsers): forget
+ * the host's storage (`false`), or look it up again (`true`).
+ */
+export function useHostContext(use: boolean): void {
+  if (storageEnabled) storage!.disable();
+  storageEnabled = false;
+  storage = use ? undefined : null;
+}
+
+// Tasks that follow a promise whose code was already running (asyncio has
+// none such): their code carries no task.
+const followers = new WeakSet<RuntimeTask>();
+
 let running: AbstractEventLoop | null = null;
 let current: AbstractEventLoop | null = null;
 let currentSet = false;
@@ -309,31 +411,89 @@ export class TaskSlot {
   }
 
   /**
-   * The task that a `then()` call belongs to: the current task, or else the
-   * one task whose code last went off to await something foreign.
+   * The task whose code runs now: a generator task's step, else the task
+   * the host's async context carries (if it is one of this loop's), else
+   * what the loop last woke. Without an async context (browsers), code that
+   * resumes from a foreign await belongs to no task.
+   */
+  current(): RuntimeTask | undefined {
+    if (this.stepping) return this.currentTask;
+    const carried = carriedTask();
+    if (carried === null) return this.currentTask;
+    if (carried !== undefined) {
+      return carried.getLoop()[SLOT] === this ? carried : undefined;
+    }
+    // Code that carries no task: the code of a promise that a task follows,
+    // if the loop just woke that; no task's otherwise (not the task the
+    // loop woke: that task's code would carry it).
+    const woken = this.currentTask;
+    return woken !== undefined && followers.has(woken) ? woken : undefined;
+  }
+
+  /**
+   * The task that a `then()` call belongs to (`undefined`: no task's).
    */
   awaitingTask(): RuntimeTask | undefined {
     // Code that a generator task's step calls and that awaits by then()
     // (an async helper) is not that task's suspension: the task suspends on
     // what it yields.
     if (this.stepping) return undefined;
-    if (this.currentTask !== undefined) return this.currentTask;
+    const task = this.current();
     const detached = this.detached;
-    if (detached.size === 0) return undefined;
-    for (const ref of detached) {
-      if (ref.deref() === undefined) detached.delete(ref);
+    if (detached.size === 0) return task;
+    if (task !== undefined) {
+      // Back from foreign work.
+      detached.delete(task[WEAK_REF]());
+      return task;
     }
-    if (detached.size !== 1) return undefined;
-    // Code resumed from outside the loop (a foreign promise settled) is
-    // awaiting one of our futures: with one task away, it is that task's.
-    const [ref] = detached;
-    detached.clear();
-    return ref!.deref();
+    // Code that carries no task, awaiting one of our futures: with one
+    // task following a promise, it is that promise's code (as in
+    // `yield* ensureFuture(helper())` from a generator). Without the host's
+    // async context, a task away on foreign work may be it too.
+    const exact = carriedTask() !== null;
+    let found: WeakRef<RuntimeTask> | undefined;
+    for (const ref of detached) {
+      const candidate = ref.deref();
+      if (candidate === undefined) detached.delete(ref);
+      else if (!exact || followers.has(candidate)) {
+        if (found !== undefined) return undefined;
+        found = ref;
+      }
+    }
+    if (found === undefined) return undefined;
+    detached.delete(found);
+    return found.deref();
+  }
+
+  /** Whether a task of this loop waits on foreign work. */
+  awaitsForeignWork(): boolean {
+    for (const ref of this.detached) {
+      const task = ref.deref();
+      if (task === undefined || task.done()) this.detached.delete(ref);
+      else return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a `then()` of `task`'s code (`undefined`: of no task's) comes
+   * from code other than the code the loop woke and waits for, as another
+   * task's code that comes back from foreign work meanwhile (known only
+   * with the host's async context).
+   */
+  isOtherCode(task: RuntimeTask | undefined): boolean {
+    return this.resuming && task !== this.currentTask;
   }
 
   /** The task's code runs outside the loop's view (already started). */
   detach(task: RuntimeTask): void {
     this.detached.add(task[WEAK_REF]());
+  }
+
+  /** The task follows a promise: its code carries no task. */
+  follow(task: RuntimeTask): void {
+    followers.add(task);
+    this.detach(task);
   }
 
   /**

@@ -30,7 +30,12 @@
 
 import { Deque } from "./_deque.ts";
 import { TimerHeap } from "./_heap.ts";
-import { sweepTasks, TaskSlot } from "./_runtime.ts";
+import {
+  outsideTasks,
+  releaseStorage,
+  sweepTasks,
+  TaskSlot,
+} from "./_runtime.ts";
 import { type Handle, HEAP_SLOT, RUN, type TimerHandle } from "./handle.ts";
 
 // Timers are compacted out of the heap when more than half of at least this
@@ -221,12 +226,17 @@ export class Scheduler {
         this.#paused = NOT_PAUSED;
         this.#stopping = false;
         onEnd();
+        releaseStorage();
         if (error === undefined) resolve();
         else reject(error);
       };
-      this.#begin().then(this.#pump, this.#fail);
+      outsideTasks(this.#start);
     });
   }
+
+  #start = (): void => {
+    this.#begin().then(this.#pump, this.#fail);
+  };
 
   /**
    * Code started before the loop (awaits made while it was not running)
@@ -309,8 +319,14 @@ export class Scheduler {
 
   /** The code a pause waits for has suspended. */
   #unpause(): void {
-    RESOLVED.then(this.#goOn);
+    // Called from the code that suspended: the loop goes on outside its
+    // task's context.
+    outsideTasks(this.#goOnSoon);
   }
+
+  #goOnSoon = (): void => {
+    RESOLVED.then(this.#goOn);
+  };
 
   #goOn = (): void => {
     const why = this.#paused;

@@ -14,6 +14,7 @@ import {
   AWAITING,
   livePendingTasks,
   retireTask,
+  runAsTask,
   slotOf,
   TaskRef,
   trackTask,
@@ -88,6 +89,8 @@ const STEP: unique symbol = Symbol("step");
 /** What the promise a task follows calls, bound to the task. */
 let followedResult: (this: Task<unknown>, value: unknown) => void;
 let followedError: (this: Task<unknown>, error: unknown) => void;
+/** A task's first step proper, in the task's context. */
+let begin: (task: Task<unknown>, coro: () => unknown) => void;
 
 /** A task's first step (CPython's `Task.__step`): start its function. */
 function step(task: Task<unknown>): void {
@@ -163,6 +166,7 @@ export class Task<T> extends Future<T> {
     followedError = function (error) {
       this.#fail(error);
     };
+    begin = (task, coro) => task.#begin(coro);
   }
 
   /**
@@ -218,7 +222,7 @@ export class Task<T> extends Future<T> {
       loop.callSoon(step, this as Task<unknown>);
       this.#coro = coro;
     } else {
-      slotOf(loop).detach(this as Task<unknown>);
+      slotOf(loop).follow(this as Task<unknown>);
       this.#follow(coro);
     }
     if (signal !== undefined) {
@@ -432,8 +436,12 @@ export class Task<T> extends Future<T> {
       this[CANCEL_WITH](new CancelledError(rare.cancelMessage));
       return;
     }
-    const loop = this.getLoop();
-    slotOf(loop).resumed(this as Task<unknown>);
+    slotOf(this.getLoop()).resumed(this as Task<unknown>);
+    // Its code, and the then() that follows its promise, carry the task.
+    runAsTask(this as Task<unknown>, begin, coro);
+  }
+
+  #begin(coro: () => unknown): void {
     let result: unknown;
     try {
       result = coro();
@@ -444,7 +452,7 @@ export class Task<T> extends Future<T> {
     if (isThenable(result)) this.#follow(result as PromiseLike<T>);
     else if (isGenerator(result)) {
       // A generator function: nothing of it ran yet; step it from here.
-      slotOf(loop).notResumed();
+      slotOf(this.getLoop()).notResumed();
       this.#coro = result as Generator<unknown, T, unknown>;
       this[STEP](false, undefined);
     } else this.#finish(result as T);
@@ -553,5 +561,5 @@ export function pendingTasks(loop: AbstractEventLoop): Set<Task<unknown>> {
 export function currentTaskOf(
   loop: AbstractEventLoop,
 ): Task<unknown> | undefined {
-  return slotOf(loop).currentTask as Task<unknown> | undefined;
+  return slotOf(loop).current() as Task<unknown> | undefined;
 }
