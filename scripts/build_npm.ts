@@ -7,6 +7,8 @@
  * deno task build:npm            # version from deno.json, then run the tests
  * deno task build:npm 0.2.0      # another version ("v0.2.0" works too)
  * deno task build:npm --no-test  # build only
+ * deno task build:npm --no-build --node ~/node22/bin/node
+ *                                # the built tests again, with another Node
  * ```
  *
  * Steps: type-check the library against ES2023 plus the few host globals it
@@ -18,7 +20,9 @@
  * (`tests/*.ts`) into `npm/esm/tests/` (not packed) so that they import the
  * built files; and run them with Node's test runner through
  * `scripts/deno_test_shim.mjs`. The last line is
- * `node tests: N passed, M failed`.
+ * `node tests: N passed, M failed`. `--node PATH` runs them with that Node
+ * binary instead of the `node` on PATH, and `--no-build` runs the tests of
+ * the last build (listed in `npm/esm/tests/_tests.json`) without building.
  *
  * @module
  */
@@ -35,6 +39,8 @@ export const OUT: string = join(ROOT, "npm");
 const ESM = join(OUT, "esm");
 const TESTS_OUT = join(ESM, "tests");
 const SHIM = "_deno_test_shim.mjs";
+/** What `--no-build` needs of the last build: its TestBuild. */
+const MANIFEST = join(TESTS_OUT, "_tests.json");
 
 /** npm-only metadata; name, version and exports come from deno.json. */
 const NPM = {
@@ -634,7 +640,23 @@ function buildTests(deno: DenoJson, libraryFiles: string[]): TestBuild {
     `transpiled ${sources.length} test modules into npm/esm/tests` +
       (deps.size > 0 ? ` (npm: ${[...deps.values()].join(", ")})` : ""),
   );
-  return { files, npmDeps: [...deps.values()] };
+  const build = { files, npmDeps: [...deps.values()] };
+  const manifest = { ...build, files: files.map((f) => relative(OUT, f)) };
+  Deno.writeTextFileSync(MANIFEST, JSON.stringify(manifest, null, 2) + "\n");
+  return build;
+}
+
+/** The tests of the last build, for `--no-build`. */
+function builtTests(): TestBuild {
+  try {
+    const manifest: TestBuild = JSON.parse(Deno.readTextFileSync(MANIFEST));
+    return { ...manifest, files: manifest.files.map((f) => join(OUT, f)) };
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    throw new BuildError(
+      `${relative(ROOT, MANIFEST)} is missing: run deno task build:npm first`,
+    );
+  }
 }
 
 async function run(
@@ -651,13 +673,39 @@ async function run(
   return code;
 }
 
-/** Runs the transpiled tests with `node --test`; returns [passed, failed]. */
-async function runNodeTests(tests: TestBuild): Promise<[number, number]> {
+/** Whether npm/node_modules holds every npm package the tests import. */
+function depsInstalled(tests: TestBuild): boolean {
+  return tests.npmDeps.every((spec) => {
+    const name = spec.replace(/^((?:@[^/]+\/)?[^@]+)@.*$/, "$1");
+    try {
+      return Deno.statSync(join(OUT, "node_modules", name)).isDirectory;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Runs the transpiled tests with `node --test`, `node` being the binary to
+ * use; returns [passed, failed].
+ */
+async function runNodeTests(
+  tests: TestBuild,
+  node: string,
+): Promise<[number, number]> {
   if (tests.files.length === 0) {
     log("no portable tests (tests/*_test.ts) to run under Node");
     return [0, 0];
   }
-  if (tests.npmDeps.length > 0) {
+  let version: Deno.CommandOutput;
+  try {
+    version = await new Deno.Command(node, { args: ["--version"] }).output();
+  } catch (error) {
+    throw new BuildError(`cannot run ${node}: ${(error as Error).message}`);
+  }
+  if (!version.success) throw new BuildError(`${node} --version failed`);
+  log(`Node ${new TextDecoder().decode(version.stdout).trim()} (${node})`);
+  if (tests.npmDeps.length > 0 && !depsInstalled(tests)) {
     // Only for the test run: installed into npm/node_modules (never packed),
     // not written to package.json.
     const start = performance.now();
@@ -685,7 +733,7 @@ async function runNodeTests(tests: TestBuild): Promise<[number, number]> {
     // No --enable-source-maps: stacks point at the built .js, as a user's
     // would; mapping them costs milliseconds per stack, which debug mode's
     // slow-callback measure would count.
-    const code = await run("node", [
+    const code = await run(node, [
       "--import",
       `./esm/tests/${SHIM}`,
       "--test",
@@ -711,16 +759,41 @@ async function runNodeTests(tests: TestBuild): Promise<[number, number]> {
 
 // --- main -----------------------------------------------------------------
 
+const USAGE = "usage: deno task build:npm [version] [--no-test]\n" +
+  "       deno task build:npm --no-build [--node PATH]\n" +
+  "       (--node PATH: run the tests with that Node binary)";
+
 async function main(args: string[]): Promise<number> {
-  const test = !args.includes("--no-test");
-  const positional = args.filter((a) => !a.startsWith("--"));
-  const unknown = args.filter((a) => a.startsWith("--") && a !== "--no-test");
-  if (unknown.length > 0 || positional.length > 1) {
-    console.error("usage: deno task build:npm [version] [--no-test]");
+  const flags = new Set<string>();
+  const positional: string[] = [];
+  let node = "node";
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--node" && args[i + 1] !== undefined) node = args[++i]!;
+    else if (arg === "--no-test" || arg === "--no-build") flags.add(arg);
+    else if (arg.startsWith("--")) flags.add("unknown");
+    else positional.push(arg);
+  }
+  const build = !flags.has("--no-build");
+  const test = !flags.has("--no-test");
+  if (
+    flags.has("unknown") || positional.length > 1 || (!build && !test) ||
+    (!build && positional.length > 0)
+  ) {
+    console.error(USAGE);
     return 2;
   }
+  const tests = build ? buildAll(positional[0]) : builtTests();
+  if (!test) return 0;
+  const [passed, failed] = await runNodeTests(tests, node);
+  console.log(`node tests: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+/** Builds npm/ (the package and its tests); returns the tests. */
+function buildAll(versionArg: string | undefined): TestBuild {
   const deno = readDenoJson();
-  const version = (positional[0] ?? deno.version).replace(/^v/, "");
+  const version = (versionArg ?? deno.version).replace(/^v/, "");
   if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version)) {
     throw new BuildError(`"${version}" is not a semver version`);
   }
@@ -742,10 +815,7 @@ async function main(args: string[]): Promise<number> {
   }
   const tests = buildTests(deno, libraryFiles);
   log(`built npm/ (${since(start)})`);
-  if (!test) return 0;
-  const [passed, failed] = await runNodeTests(tests);
-  console.log(`node tests: ${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  return tests;
 }
 
 if (import.meta.main) {
