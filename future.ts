@@ -16,7 +16,7 @@ import {
 import { ADD_WAITER, Awaiter, awaitFuture, wakeAwaiter } from "./_await.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
 import { inspectAsString, repr, shortRepr } from "./repr.ts";
-import { snapshot, unretrieved } from "./_report.ts";
+import { addUnread, markRead, reportUnread } from "./_report.ts";
 import { FutureIterator } from "./_future_iterator.ts";
 import { checkFunction, checkLoop, checkOptions, isLoop } from "./_validate.ts";
 
@@ -61,6 +61,9 @@ type Waiter = DoneCallback | Awaiter | RuntimeTask;
  * in them: every future would pay a field for what debug mode alone uses.
  */
 const sources = new WeakMap<object, Source>();
+
+/** A failed future's exception, read without marking it retrieved. */
+let exceptionOf: (future: object) => unknown;
 
 /** A generator task's wakeup, scheduled as asyncio schedules `__wakeup`. */
 function wakeup(task: RuntimeTask, future: Future<unknown>): void {
@@ -257,15 +260,17 @@ export class Future<T> implements PromiseLike<T> {
     // Scheduled first, as asyncio does: the callbacks are then out of the
     // repr that the report shows (asyncio formats it when the future dies).
     this.#scheduleCallbacks();
-    // Its exception is unread while it is registered (with itself as the
-    // token): no field per future for what only failed ones need.
-    unretrieved.register(this, {
-      loop: this.#loop,
-      message: `${this.constructor.name} exception was never retrieved`,
-      exception: snapshot(error),
-      future: this.toString(),
-      source: sources.get(this),
-    }, this);
+    // Unread until result() or exception() reads it, then reported when
+    // the loop closes or the future is collected: kept beside the future,
+    // so that no future pays a field for what only failed ones need.
+    addUnread(
+      this,
+      this.#loop,
+      `${this.constructor.name} exception was never retrieved`,
+      error,
+      this.toString(),
+      sources.get(this),
+    );
   }
 
   /**
@@ -509,7 +514,7 @@ export class Future<T> implements PromiseLike<T> {
   }
 
   #retrieved(): void {
-    unretrieved.unregister(this);
+    markRead(this);
   }
 
   #scheduleCallbacks(): void {
@@ -541,6 +546,10 @@ export class Future<T> implements PromiseLike<T> {
     return Array.isArray(callbacks) ? callbacks : [callbacks];
   }
 
+  static {
+    exceptionOf = (future) => (future as Future<unknown>).#value;
+  }
+
   /** Runs a done callback at once, reporting what it throws. */
   #runNow(callback: Waiter): void {
     try {
@@ -562,3 +571,13 @@ export class Future<T> implements PromiseLike<T> {
 }
 
 inspectAsString(Future.prototype);
+
+/**
+ * Reports the futures and tasks of `loop` that failed and whose exception
+ * nobody retrieved, each once, as asyncio reports them when they are
+ * collected ("Task exception was never retrieved"); `loop.close()` calls
+ * it.
+ */
+export function reportUnretrieved(loop: AbstractEventLoop): void {
+  reportUnread(loop, exceptionOf);
+}

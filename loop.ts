@@ -22,7 +22,7 @@ import {
   TIMER_CANCELLED,
 } from "./_runtime.ts";
 import { Scheduler } from "./_scheduler.ts";
-import { Future } from "./future.ts";
+import { Future, reportUnretrieved } from "./future.ts";
 import {
   type Handle,
   makeHandle,
@@ -417,14 +417,17 @@ export class EventLoop implements AbstractEventLoop {
   }
 
   /**
-   * Closes the loop, dropping its pending callbacks and timers. Closing a
-   * closed loop does nothing.
+   * Closes the loop, dropping its pending callbacks and timers; first, the
+   * failed futures and tasks whose exception nobody retrieved go to the
+   * exception handler, once each ("Task exception was never retrieved", as
+   * asyncio reports on collection). Closing a closed loop does nothing.
    *
    * @throws {Error} If the loop is running.
    */
   close(): void {
     if (this.#running) throw new Error("Cannot close a running event loop");
     if (this.#closed) return;
+    reportUnretrieved(this);
     this.#core.clear(String(this));
     this.#closed = true;
   }

@@ -550,6 +550,10 @@ export async function execute(
   const at = () => `t=${loop.time()}`;
 
   loop.setExceptionHandler((context) => {
+    // As _model_program.py: asyncio reports a failed future nobody read when
+    // it is collected, which is not part of the program's trace (this
+    // library reports it when the loop closes, at the latest).
+    if (context.message === "Future exception was never retrieved") return;
     const kind = context.message.startsWith("Exception in callback")
       ? "callback"
       : context.message;

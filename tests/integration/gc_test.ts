@@ -30,6 +30,22 @@ Deno.test("Future and Task report never-retrieved exceptions and dropped pending
   ]);
 });
 
+Deno.test("EventLoop.close() reports never-retrieved exceptions once, and the collector does not report them again", async () => {
+  const lines = (await runFixture("never_retrieved_close.ts")).trim().split(
+    "\n",
+  );
+  const closed = lines.indexOf("-- closed");
+  // Sorted: a collection the fixture did not ask for could report the
+  // dropped future a little earlier, never a second time.
+  assert.deepEqual(lines.slice(0, closed).sort(), [
+    "Future exception was never retrieved exception=Error('future failed') future",
+    "Future exception was never retrieved exception=RangeError('collected just before close') futureRepr=<Future finished exception=RangeError('collected just before close')>",
+    "Task exception was never retrieved exception=SyntaxError('read after the report') future",
+    "Task exception was never retrieved exception=TypeError('task failed') future",
+  ]);
+  assert.deepEqual(lines.slice(closed), ["-- closed", "-- collected"]);
+});
+
 Deno.test("EventLoop leaves nothing behind after a million futures, timers and iterations", async () => {
   const MB = 1024 * 1024;
   const m = JSON.parse(await runFixture("memory.ts", ["1000000"]));
