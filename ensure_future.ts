@@ -8,14 +8,16 @@
 import { Future } from "./future.ts";
 import type { AbstractEventLoop } from "./_runtime.ts";
 import { type Coroutine, type GeneratorCoroutine, Task } from "./task.ts";
-import { type AwaitableLike, eventLoop, isAwaitableLike } from "./_util.ts";
+import { type AwaitableLike, isAwaitableLike } from "./_util.ts";
+import { eventLoopFor } from "./_running.ts";
 import { checkLoop, checkOptions, describe } from "./_validate.ts";
 
 /** Options for {@linkcode ensureFuture}. */
 export interface EnsureFutureOptions {
   /**
    * The loop of the new task. Defaults to the running loop, else the
-   * current one.
+   * current one if there is one (set by {@linkcode setEventLoop}, or made
+   * by {@linkcode getEventLoop}): no loop is made here.
    */
   loop?: AbstractEventLoop | undefined;
 }
@@ -36,7 +38,8 @@ export interface EnsureFutureOptions {
  * @throws {TypeError} If `awaitable` cannot be awaited, or `options.loop`
  * is not an event loop.
  * @throws {Error} If `awaitable` is a future of another loop than
- * `options.loop`.
+ * `options.loop`, or a new task has no loop: none given, none running and
+ * no current loop.
  *
  * @example Awaiting a promise in a generator task
  * ```ts
@@ -82,7 +85,8 @@ export function ensureFuture<T>(
  * asyncio's `ensure_future()` as the library's helpers use it, with
  * checked arguments: a future stays itself; a promise, a function or a
  * generator becomes a task of `loop` (by default the running loop, else the
- * current one). `method` and `name` are named in the errors.
+ * current loop if there is one, else it throws). `method` and `name` are
+ * named in the errors.
  */
 export function futureOf<T>(
   awaitable: AwaitableLike<T>,
@@ -105,5 +109,7 @@ export function futureOf<T>(
       }`,
     );
   }
-  return new Task<T>(awaitable as Coroutine<T>, { loop: loop ?? eventLoop() });
+  return new Task<T>(awaitable as Coroutine<T>, {
+    loop: loop ?? eventLoopFor(method),
+  });
 }

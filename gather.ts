@@ -17,11 +17,11 @@ import {
 import {
   type AwaitableLike,
   cancelledError,
-  eventLoop,
   isAwaitableLike,
   type ResultOf,
 } from "./_util.ts";
 import { futureOf } from "./ensure_future.ts";
+import { eventLoopFor } from "./_running.ts";
 
 /** Options for {@linkcode gather}. */
 export interface GatherOptions {
@@ -109,7 +109,9 @@ export class GatheringFuture<T> extends Future<T> {
  * Runs awaitables concurrently and returns a future of their results, in
  * input order.
  *
- * Promises and `async` functions are wrapped in tasks. Without
+ * Promises and `async` functions are wrapped in tasks, of the loop of the
+ * first future given, else of the running loop (before any runs, of the
+ * current loop if there is one: see {@linkcode setEventLoop}). Without
  * `returnExceptions`, the first exception (or cancellation) of a child
  * becomes the gather's; the other children keep running. With it,
  * exceptions are results. Cancelling the gather cancels its children.
@@ -120,6 +122,8 @@ export class GatheringFuture<T> extends Future<T> {
  * @returns A future of the results; a tuple in gives a typed tuple out.
  * @throws {TypeError} If `awaitables` is not iterable or holds something
  * that cannot be awaited.
+ * @throws {Error} If `awaitables` holds no future (whose loop the gather
+ * takes), no loop is running and there is no current loop.
  *
  * @example Usage
  * ```ts
@@ -179,12 +183,6 @@ export function gather(
       break;
     }
   }
-  loop ??= eventLoop();
-  if (items.length === 0) {
-    const outer = new GatheringFuture<unknown[]>([], loop);
-    outer.setResult([]);
-    return outer;
-  }
   // Every item is checked before any task is made, so that a bad one
   // leaves nothing running.
   for (const item of items) {
@@ -193,6 +191,14 @@ export function gather(
     ) {
       futureOf(item, loop, "gather", "awaitables"); // throws the error
     }
+  }
+  // The loop of the first future, as asyncio's gather() takes it; else
+  // the running loop, or the current one if there is one.
+  loop ??= eventLoopFor("gather");
+  if (items.length === 0) {
+    const outer = new GatheringFuture<unknown[]>([], loop);
+    outer.setResult([]);
+    return outer;
   }
   const children: Future<unknown>[] = [];
   const outer = new GatheringFuture<unknown[]>(children, loop);
@@ -279,6 +285,8 @@ export function gather(
  * @returns The inner future if it is already done, else a new future that
  * follows it.
  * @throws {TypeError} If `awaitable` cannot be awaited.
+ * @throws {Error} If `awaitable` is not a future, no loop is running and
+ * there is no current loop.
  */
 export function shield<T>(awaitable: AwaitableLike<T>): Future<T> {
   const inner = futureOf(awaitable, undefined, "shield");

@@ -22,6 +22,7 @@ import {
   TIMER_CANCELLED,
 } from "./_runtime.ts";
 import { Scheduler } from "./_scheduler.ts";
+import { firstLoop, resultOf } from "./_running.ts";
 import { Future, reportUnretrieved } from "./future.ts";
 import {
   type Handle,
@@ -381,7 +382,7 @@ export class EventLoop implements AbstractEventLoop {
     if (!future.done()) {
       throw new Error("Event loop stopped before Future completed.");
     }
-    return future.result();
+    return resultOf(future, awaitable, "loop.runUntilComplete");
   }
 
   /**
@@ -595,5 +596,5 @@ export class EventLoop implements AbstractEventLoop {
   }
 }
 
-// getEventLoop() makes the first current loop through the runtime.
-setLoopFactory(() => new EventLoop());
+// getEventLoop() makes the first current loop (_running.ts's probe none).
+setLoopFactory(() => firstLoop(() => new EventLoop()));

@@ -18,6 +18,7 @@ import type { Coroutine, GeneratorCoroutine } from "./task.ts";
 import { allTasks } from "./tasks.ts";
 import { gather } from "./gather.ts";
 import { CancelledError, KeyboardInterrupt } from "./errors.ts";
+import { explainFailure } from "./_running.ts";
 
 /**
  * Runs `main` on a new event loop and returns its result, as
@@ -155,7 +156,7 @@ export async function run<T>(
           { cause: error },
         );
       }
-      throw error;
+      throw explainFailure(error, main, "run");
     }
   } finally {
     try {

@@ -5,11 +5,8 @@
  * @module
  */
 
-import {
-  type AbstractEventLoop,
-  currentLoop,
-  type ScheduledCallback,
-} from "./_runtime.ts";
+import type { AbstractEventLoop, ScheduledCallback } from "./_runtime.ts";
+import { runningLoopFor } from "./_running.ts";
 import { CANCEL_DEFERRED, Future, SETTLE_NOW } from "./future.ts";
 import { repr } from "./repr.ts";
 
@@ -55,7 +52,7 @@ function wakeNow<T>(future: Future<T>, result: T): void {
 
 /**
  * Returns a future that completes with `result` after `delay` seconds on the
- * running loop (before any loop runs, the current one).
+ * running loop.
  *
  * `sleep(0)` yields for exactly one loop iteration, as in asyncio. Awaited
  * in a task, it is where cancellation reaches the task's code; cancelling
@@ -67,6 +64,8 @@ function wakeNow<T>(future: Future<T>, result: T): void {
  * @returns The future.
  * @throws {TypeError} If `delay` is not a number.
  * @throws {RangeError} If `delay` is `NaN`.
+ * @throws {Error} If no loop is running: call it from code that
+ * {@linkcode run} or {@linkcode EventLoop.runUntilComplete} runs.
  *
  * @example Usage
  * ```ts
@@ -105,6 +104,6 @@ export function sleep<T>(delay: number, result?: T): Future<T | undefined> {
       "sleep() expected `delay` to be a number of seconds, got NaN",
     );
   }
-  const loop = currentLoop();
+  const loop = runningLoopFor("sleep");
   return new SleepFuture<T | undefined>(loop, delay, result);
 }

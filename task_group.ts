@@ -7,7 +7,8 @@
  */
 
 import { CancelledError, ExceptionGroup } from "./errors.ts";
-import { type AbstractEventLoop, runningLoop } from "./_runtime.ts";
+import type { AbstractEventLoop } from "./_runtime.ts";
+import { runningLoopFor } from "./_running.ts";
 import { Future } from "./future.ts";
 import {
   type Coroutine,
@@ -72,24 +73,28 @@ export class TaskGroup {
    * @returns The body's result.
    * @throws {ExceptionGroup} If tasks of the group (or the body) failed.
    * @throws {CancelledError} If the task running the group was cancelled.
+   * @throws {Error} If no loop is running: call it from code that
+   * {@linkcode run} or {@linkcode EventLoop.runUntilComplete} runs.
    */
   async run<R>(body: (group: TaskGroup) => R): Promise<BlockResult<R>> {
     checkFunction("run", "body", body);
+    runningLoopFor("TaskGroup.run");
     return await asyncWith(this, body);
   }
 
   /**
    * Enters the group (asyncio's `__aenter__`) in the current task.
    *
-   * @throws {Error} If it was entered before, or no task is running.
+   * @throws {Error} If it was entered before, or no loop or no task is
+   * running.
    */
   enter(): void {
     if (this.#entered) {
       throw new Error(`TaskGroup ${this} has already been entered`);
     }
-    const loop = runningLoop();
-    const parent = loop === null ? undefined : currentTaskOf(loop);
-    if (loop === null || parent === undefined) {
+    const loop = runningLoopFor("TaskGroup.enter");
+    const parent = currentTaskOf(loop);
+    if (parent === undefined) {
       throw new Error(`TaskGroup ${this} cannot determine the parent task`);
     }
     this.#entered = true;

@@ -8,7 +8,8 @@
  */
 
 import { CancelledError, TimeoutError } from "./errors.ts";
-import { runningLoop, type ScheduledCallback } from "./_runtime.ts";
+import type { ScheduledCallback } from "./_runtime.ts";
+import { runningLoopFor } from "./_running.ts";
 import { Future } from "./future.ts";
 import { currentTaskOf, type Task } from "./task.ts";
 import {
@@ -16,7 +17,6 @@ import {
   type AwaitableLike,
   awaitInline,
   type BlockResult,
-  eventLoop,
   isAwaitableLike,
 } from "./_util.ts";
 import { futureOf } from "./ensure_future.ts";
@@ -119,14 +119,14 @@ export class Timeout {
   /**
    * Enters the scope (asyncio's `__aenter__`) in the current task.
    *
-   * @throws {Error} If it was entered before, or no task is running.
+   * @throws {Error} If it was entered before, or no loop or no task is
+   * running.
    */
   enter(): void {
     if (this.#state !== "created") {
       throw new Error("Timeout has already been entered");
     }
-    const running = runningLoop();
-    const task = running === null ? undefined : currentTaskOf(running);
+    const task = currentTaskOf(runningLoopFor("Timeout.enter"));
     if (task === undefined) {
       throw new Error("Timeout should be used inside a task");
     }
@@ -169,9 +169,11 @@ export class Timeout {
    * @param body The code to run under the deadline.
    * @returns The body's result.
    * @throws {TimeoutError} If the deadline passed first.
+   * @throws {Error} If no loop is running.
    */
   async run<R>(body: (scope: Timeout) => R): Promise<BlockResult<R>> {
     checkFunction("run", "body", body);
+    runningLoopFor("Timeout.run");
     return await asyncWith(this, body);
   }
 
@@ -215,6 +217,8 @@ export class Timeout {
  * @param body The code to run under the deadline.
  * @returns The body's result.
  * @throws {TimeoutError} If the deadline passed first.
+ * @throws {Error} If no loop is running: call it from code that
+ * {@linkcode run} or {@linkcode EventLoop.runUntilComplete} runs.
  *
  * @example Usage
  * ```ts
@@ -248,7 +252,8 @@ export function timeout<R>(
 ): Promise<BlockResult<R>> | Timeout {
   checkSeconds("timeout", "delay", delay);
   if (body !== undefined) checkFunction("timeout", "body", body);
-  const when = delay === null ? null : eventLoop().time() + delay;
+  const loop = runningLoopFor("timeout");
+  const when = delay === null ? null : loop.time() + delay;
   return body === undefined ? new Timeout(when) : new Timeout(when).run(body);
 }
 
@@ -261,6 +266,7 @@ export function timeout<R>(
  * @param body The code to run under the deadline.
  * @returns The body's result.
  * @throws {TimeoutError} If the deadline passed first.
+ * @throws {Error} If no loop is running.
  */
 export function timeoutAt<R>(
   when: number | null,
@@ -278,7 +284,10 @@ export function timeoutAt<R>(
   body?: (scope: Timeout) => R,
 ): Promise<BlockResult<R>> | Timeout {
   checkSeconds("timeoutAt", "when", when);
-  if (body !== undefined) checkFunction("timeoutAt", "body", body);
+  if (body !== undefined) {
+    checkFunction("timeoutAt", "body", body);
+    runningLoopFor("timeoutAt");
+  }
   return body === undefined ? new Timeout(when) : new Timeout(when).run(body);
 }
 
@@ -295,6 +304,7 @@ export function timeoutAt<R>(
  * @param seconds The limit in seconds, or `null` for none.
  * @returns The awaitable's result.
  * @throws {TimeoutError} If the limit passed first.
+ * @throws {Error} If no loop is running.
  *
  * @example Usage
  * ```ts
@@ -317,6 +327,7 @@ export async function waitFor<T>(
     futureOf(awaitable, undefined, "waitFor");
   }
   checkSeconds("waitFor", "timeout", seconds);
+  runningLoopFor("waitFor");
   if (seconds !== null && seconds <= 0) {
     const future = futureOf(awaitable, undefined, "waitFor");
     if (future.done()) return future.result();

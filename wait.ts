@@ -8,9 +8,10 @@
 
 import { TimeoutError } from "./errors.ts";
 import { Future } from "./future.ts";
-import type { ScheduledCallback } from "./_runtime.ts";
+import { runningLoop, type ScheduledCallback } from "./_runtime.ts";
+import { eventLoopFor } from "./_running.ts";
 import { checkOptions, describe, isGenerator } from "./_validate.ts";
-import { type AwaitableLike, eventLoop } from "./_util.ts";
+import type { AwaitableLike } from "./_util.ts";
 import { futureOf } from "./ensure_future.ts";
 
 /** Return when any future finishes or is cancelled. */
@@ -140,7 +141,8 @@ export async function wait<T>(
   if (futures.size === 0) {
     throw new RangeError("Set of Tasks/Futures is empty.");
   }
-  const loop = eventLoop();
+  // The running loop, as asyncio's; before any runs, the futures' loop.
+  const loop = runningLoop() ?? futures.values().next().value!.getLoop();
   const waiter = new Future<void>({ loop });
   let timeoutHandle: ScheduledCallback | undefined;
   if (timeout !== null && timeout !== undefined) {
@@ -211,6 +213,8 @@ export type CompletedFuture<T> = Omit<Future<T>, "then">;
  * @param options The timeout.
  * @returns An iterable and async iterable in completion order.
  * @throws {TypeError} If `fs` is not an iterable of awaitables.
+ * @throws {Error} If no loop is running, `fs` holds no future (whose loop
+ * would run the others) and there is no current loop.
  *
  * @example Usage
  * ```ts
@@ -236,11 +240,21 @@ export function asCompleted<T>(
   checkOptions("asCompleted", "{ timeout }", options);
   const timeout = options?.timeout;
   checkTimeout("asCompleted", timeout);
-  const loop = eventLoop();
+  const items = toFutures("asCompleted", fs as Iterable<Future<T>>, true);
+  // The running loop; before any runs, the loop of the first future, or
+  // the current loop if there is one.
+  let loop = runningLoop();
+  if (loop === null) {
+    for (const item of items) {
+      if (item instanceof Future) {
+        loop = item.getLoop();
+        break;
+      }
+    }
+  }
+  loop ??= eventLoopFor("asCompleted");
   const todo = new Set<Future<T>>();
-  for (
-    const item of toFutures("asCompleted", fs as Iterable<Future<T>>, true)
-  ) {
+  for (const item of items) {
     todo.add(futureOf(item as AwaitableLike<T>, loop, "asCompleted", "fs"));
   }
   // Completed futures, or `null` for a timeout, and the waiters for them:

@@ -298,9 +298,27 @@ Deno.test("TaskGroup.toString() matches asyncio's repr()", async () => {
   loop.close();
 });
 
-Deno.test("TaskGroup.enter() outside a task throws asyncio's message", () => {
+Deno.test("TaskGroup.enter() outside a task throws asyncio's message", async () => {
+  // In a plain callback of a running loop, as asyncio says it there.
+  const loop = new EventLoop();
   const group = new TaskGroup();
+  let thrown: unknown;
+  loop.callSoon(() => {
+    try {
+      group.enter();
+    } catch (error) {
+      thrown = error;
+    }
+  });
+  loop.callSoon(loop.stop);
+  await loop.runForever();
+  loop.close();
+  assert.throws(() => {
+    throw thrown;
+  }, { message: "TaskGroup <TaskGroup> cannot determine the parent task" });
+  // With no loop running at all, the error says how to run one.
   assert.throws(() => group.enter(), {
-    message: "TaskGroup <TaskGroup> cannot determine the parent task",
+    message:
+      "TaskGroup.enter() needs a running event loop: call it from code run by run(main) or loop.runUntilComplete(main)",
   });
 });

@@ -529,8 +529,23 @@ Deno.test("Timeout.enter() and Timeout.exit() work by hand, and refuse a second 
     }
     assert.throws(() => scope.exit(), { message: /^Cannot exit a/ });
   });
+  // In a plain callback of a running loop, as asyncio says it there; with no
+  // loop running at all, the error says how to run one.
+  let outsideTask: unknown;
+  loop.callSoon(() => {
+    try {
+      timeoutAt(null).enter();
+    } catch (error) {
+      outsideTask = error;
+    }
+  });
+  loop.callSoon(loop.stop);
+  await loop.runForever();
+  assert.throws(() => {
+    throw outsideTask;
+  }, { message: "Timeout should be used inside a task" });
   assert.throws(() => timeoutAt(null).enter(), {
-    message: "Timeout should be used inside a task",
+    message: /^Timeout\.enter\(\) needs a running event loop: /,
   });
   // asyncio 3.11: RuntimeError('Timeout has already been entered')
   assert.deepEqual(log, [
