@@ -69,7 +69,9 @@ export const wakeAwaiter = function wakeup(awaiter: Awaiter): void {
   const task = awaiter.task;
   const future = awaiter.future;
   const cancelled = task === undefined ? undefined : task[WOKEN](future);
-  slotOf(future.getLoop()).resumed(task);
+  const slot = slotOf(future.getLoop());
+  if (task !== undefined && slot.awaits !== null) slot.countAwait(task, -1);
+  slot.resumed(task);
   settle(awaiter, cancelled);
 };
 
@@ -162,6 +164,7 @@ function awaitPending(
   future[ADD_WAITER](
     new Awaiter(future, task, resolve, reject, onFulfilled, onRejected),
   );
+  if (task !== undefined && slot.awaits !== null) slot.countAwait(task, 1);
   if (!slot.isOtherCode(task)) slot.suspended();
   // After the wakeup is registered: a pending cancellation cancels this
   // future at once, which schedules the wakeup.

@@ -365,11 +365,20 @@ export class TaskSlot {
    * loop woke them and they did not suspend on one of our futures.
    */
   detached: Set<WeakRef<RuntimeTask>> = new Set();
+  /**
+   * On a virtual clock: how many of this loop's pending futures each task's
+   * code awaits by then(), which tells a task away on foreign work from one
+   * whose code combines our futures (`Promise.all` of sleeps).
+   */
+  awaits: WeakMap<RuntimeTask, number> | null = null;
   /** The loop's own: called when the code it waits for suspends. */
   readonly #onSuspend: () => void;
+  /** The loop's own: called when a task comes back from foreign work. */
+  readonly #onBack: () => void;
 
-  constructor(onSuspend: () => void) {
+  constructor(onSuspend: () => void, onBack: () => void) {
     this.#onSuspend = onSuspend;
+    this.#onBack = onBack;
     // Written a second time on purpose (see EventLoop's constructor): V8
     // takes a field written once for a constant, and deoptimizes the code
     // that relied on it at the first change.
@@ -388,9 +397,7 @@ export class TaskSlot {
     this.resuming = true;
     this.currentTask = task;
     this.activity++;
-    if (task !== undefined && this.detached.size > 0) {
-      this.detached.delete(task[WEAK_REF]());
-    }
+    if (task !== undefined && this.detached.size > 0) this.#back(task);
   }
 
   /** Code that the loop woke has suspended on a pending future. */
@@ -402,7 +409,7 @@ export class TaskSlot {
 
   /** The task is done: forget it. */
   taskDone(task: RuntimeTask): void {
-    if (this.detached.size > 0) this.detached.delete(task[WEAK_REF]());
+    if (this.detached.size > 0) this.#back(task);
     if (this.currentTask === task) {
       this.resuming = false;
       this.#onSuspend();
@@ -442,8 +449,7 @@ export class TaskSlot {
     const detached = this.detached;
     if (detached.size === 0) return task;
     if (task !== undefined) {
-      // Back from foreign work.
-      detached.delete(task[WEAK_REF]());
+      this.#back(task);
       return task;
     }
     // Code that carries no task, awaiting one of our futures: with one
@@ -462,15 +468,35 @@ export class TaskSlot {
     }
     if (found === undefined) return undefined;
     detached.delete(found);
+    this.#onBack();
     return found.deref();
   }
 
-  /** Whether a task of this loop waits on foreign work. */
+  /** The task is back from foreign work, if it was away. */
+  #back(task: RuntimeTask): void {
+    if (this.detached.delete(task[WEAK_REF]())) this.#onBack();
+  }
+
+  /** `task`'s code awaits one more (`1`) or one less (`-1`) future. */
+  countAwait(task: RuntimeTask, change: 1 | -1): void {
+    const awaits = this.awaits!;
+    awaits.set(task, (awaits.get(task) ?? 0) + change);
+  }
+
+  /**
+   * Whether a task of this loop waits on foreign work alone: its code went
+   * off to await something foreign and awaits none of our futures. (A task
+   * that follows a promise does not count: its promise may be our own work,
+   * an async function awaiting sleeps; nor does code that races foreign
+   * work with our futures.)
+   */
   awaitsForeignWork(): boolean {
     for (const ref of this.detached) {
       const task = ref.deref();
       if (task === undefined || task.done()) this.detached.delete(ref);
-      else return true;
+      else if (!followers.has(task) && !(this.awaits!.get(task)! > 0)) {
+        return true;
+      }
     }
     return false;
   }

@@ -130,6 +130,8 @@ export class Scheduler {
   /** The handle whose callback resumed code, and when it started (debug). */
   #resumedHandle: Handle | undefined;
   #t0 = -1;
+  /** The virtual clock waits in real time, for foreign work. */
+  #foreignWait = false;
   /** How long to wait, in seconds, when `#runIterations()` says `IDLE`. */
   #timeout = 0;
   /** Debug mode: callbacks slower than `slowCallbackDuration` are reported. */
@@ -147,7 +149,12 @@ export class Scheduler {
     this.#timerCancelledCount = 0;
     this.slot = new TaskSlot(() => {
       if (this.#paused !== NOT_PAUSED) this.#unpause();
+    }, () => {
+      // The virtual clock waits in real time for foreign work: a task that
+      // comes back may let it jump again.
+      if (this.#foreignWait && this.#wake !== null) this.#notify();
     });
+    if (virtual) this.slot.awaits = new WeakMap();
   }
 
   /** Whether the clock is virtual. */
@@ -459,29 +466,60 @@ export class Scheduler {
       if (this.#ready.length > 0 || this.#stopping) return;
     }
     if (this.#virtual) {
-      if (Number.isFinite(timeout)) {
-        this.#virtualNow = Math.max(
-          this.#virtualNow,
-          this.#scheduled.peekWhen(),
-        );
-        return;
-      }
-      timeout = Infinity;
+      if (!this.slot.awaitsForeignWork()) {
+        if (Number.isFinite(timeout)) {
+          this.#virtualNow = Math.max(
+            this.#virtualNow,
+            this.#scheduled.peekWhen(),
+          );
+          return;
+        }
+        timeout = Infinity;
+      } else return this.#waitForForeignWork(timeout);
     }
-    await new Promise<void>((resolve) => {
+    await this.#hostWait(timeout);
+    this.#sliceStart = performance.now();
+  }
+
+  /**
+   * The virtual clock while a task awaits foreign work (a fetch, a host
+   * timer, a file): it stands still until the work is back, and jumps to
+   * the next timer only when as much real time has passed (so a timeout
+   * around foreign work that never ends still fires).
+   */
+  async #waitForForeignWork(timeout: number): Promise<void> {
+    this.#foreignWait = true;
+    let due: boolean;
+    try {
+      due = await this.#hostWait(timeout);
+    } finally {
+      this.#foreignWait = false;
+    }
+    if (due && timeout <= MAXIMUM_SELECT_TIMEOUT) {
+      this.#virtualNow = Math.max(this.#virtualNow, this.#scheduled.peekWhen());
+    }
+    this.#sliceStart = performance.now();
+  }
+
+  /**
+   * Waits on the host for `timeout` seconds (`Infinity`: no limit), or
+   * until something is scheduled from outside the loop or it stops;
+   * `true` if the time ran out.
+   */
+  #hostWait(timeout: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       if (Number.isFinite(timeout)) {
         const ms = Math.ceil(Math.min(timeout, MAXIMUM_SELECT_TIMEOUT) * 1000);
         timer = setTimeout(() => {
           this.#wake = null;
-          resolve();
+          resolve(true);
         }, ms);
       }
       this.#wake = () => {
         if (timer !== undefined) clearTimeout(timer);
-        resolve();
+        resolve(false);
       };
     });
-    this.#sliceStart = performance.now();
   }
 }
