@@ -177,6 +177,14 @@ export function outsideTasks(fn: () => void): void {
 }
 
 /**
+ * Whether code may carry a task in the host's async context now (a task
+ * started since the storage was last released).
+ */
+export function carriesTasks(): boolean {
+  return storageEnabled;
+}
+
+/**
  * The task that the host's async context carries, if any; `null` where the
  * host has none, or no task started with it yet.
  */
