@@ -66,6 +66,14 @@ export {
 export { allTasks, createTask, currentTask } from "./tasks.ts";
 export type { AbstractEventLoop, ScheduledCallback } from "./_runtime.ts";
 export { sleep } from "./sleep.ts";
+export { QueueEmpty, QueueFull, QueueShutDown } from "./errors.ts";
+export {
+  LifoQueue,
+  PriorityQueue,
+  type PriorityQueueOptions,
+  Queue,
+  type QueueOptions,
+} from "./queues.ts";
 export {
   gather,
   GatheringFuture,
@@ -91,3 +99,5 @@ export { TaskGroup } from "./task_group.ts";
 export { run } from "./run.ts";
 export { ensureFuture, type EnsureFutureOptions } from "./ensure_future.ts";
 export type { AwaitableLike, BlockResult, ResultOf } from "./_util.ts";
+export { Condition, Event, Lock } from "./locks.ts";
+export type { Waitable } from "./_loop_bound.ts";
