@@ -191,3 +191,30 @@ export class KeyboardInterrupt extends Error {
     this.name = "KeyboardInterrupt";
   }
 }
+
+/**
+ * A {@linkcode Barrier} was aborted or reset while a task waited on it, or
+ * a task waits on a broken one, as asyncio's `BrokenBarrierError`.
+ *
+ * @example Usage
+ * ```ts
+ * import { BrokenBarrierError } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new BrokenBarrierError("Barrier aborted");
+ * assert.equal(error.name, "BrokenBarrierError");
+ * assert.ok(error instanceof Error);
+ * ```
+ */
+export class BrokenBarrierError extends Error {
+  /**
+   * Creates a `BrokenBarrierError`.
+   *
+   * @param message What broke the barrier.
+   * @param options The standard `Error` options, such as `cause`.
+   */
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "BrokenBarrierError";
+  }
+}

@@ -24,6 +24,7 @@
  */
 
 export {
+  BrokenBarrierError,
   CancelledError,
   ExceptionGroup,
   InvalidStateError,
@@ -100,4 +101,6 @@ export { run } from "./run.ts";
 export { ensureFuture, type EnsureFutureOptions } from "./ensure_future.ts";
 export type { AwaitableLike, BlockResult, ResultOf } from "./_util.ts";
 export { Condition, Event, Lock } from "./locks.ts";
+export { BoundedSemaphore, Semaphore } from "./semaphore.ts";
+export { Barrier } from "./barrier.ts";
 export type { Waitable } from "./_loop_bound.ts";
