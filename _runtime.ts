@@ -9,6 +9,7 @@
  * @module
  */
 
+import { carriedStore, carriesTasks, releaseContext } from "./_host_context.ts";
 import { repr } from "./repr.ts";
 
 /** A callback scheduled on a loop, as the runtime sees its handle. */
@@ -88,6 +89,12 @@ export const WAKEUP: unique symbol = Symbol("asyncio-ts wakeup");
 /** See {@linkcode AWAITING}. */
 export const WEAK_REF: unique symbol = Symbol("asyncio-ts weak ref");
 
+/** An await by then() whose task may be settled later (_await.ts). */
+export interface Claimable {
+  task: RuntimeTask | undefined;
+  readonly future: object;
+}
+
 /** A task, as futures and the runtime see it. */
 export interface RuntimeTask {
   /** The task's code now awaits `future`. */
@@ -109,87 +116,9 @@ export interface RuntimeTask {
   toString(): string;
 }
 
-/**
- * The part of the host's `AsyncLocalStorage` (`node:async_hooks`, in Deno,
- * Node.js and Bun) that carries the task whose code runs across every
- * `await`, foreign ones included.
- */
-interface TaskStorage {
-  getStore(): RuntimeTask | undefined;
-  run<A extends unknown[]>(
-    store: RuntimeTask | undefined,
-    fn: (...args: A) => void,
-    ...args: A
-  ): void;
-  disable(): void;
-}
-
-// `undefined` until the first `async` function task starts: only then is
-// the host asked (in Deno, reading `globalThis.process` loads the Node.js
-// compatibility layer, ~30 ms), and only a storage in use costs the host
-// anything (on Node.js 20 and 22, every promise of the process pays for
-// it). `null`: the host has none (browsers).
-let storage: TaskStorage | null | undefined;
-// Whether the storage is enabled (in use since its first run()).
-let storageEnabled = false;
-
-function findStorage(): TaskStorage | null {
-  try {
-    const process = (globalThis as {
-      process?: { getBuiltinModule?: (id: string) => unknown };
-    }).process;
-    const hooks = process?.getBuiltinModule?.("node:async_hooks") as
-      | { AsyncLocalStorage?: new () => TaskStorage }
-      | undefined;
-    const Storage = hooks?.AsyncLocalStorage;
-    if (typeof Storage === "function") return new Storage();
-  } catch {
-    // A host that refuses the module has no async context to offer.
-  }
-  return null;
-}
-
-/**
- * Calls `fn`, the start of `task`'s `async` function, so that its code and
- * everything it awaits carry the task (where the host has an async
- * context).
- */
-export function runAsTask<T extends RuntimeTask, A>(
-  task: T,
-  fn: (task: T, arg: A) => void,
-  arg: A,
-): void {
-  if (storage === undefined) storage = findStorage();
-  if (storage === null) return fn(task, arg);
-  storageEnabled = true;
-  storage.run(task, fn, task, arg);
-}
-
-/**
- * Calls `fn` outside every task's context: the loop's own machinery runs
- * so, so that the callbacks it runs, and what they start, belong to no
- * task.
- */
-export function outsideTasks(fn: () => void): void {
-  if (storageEnabled && storage!.getStore() !== undefined) {
-    storage!.run(undefined, fn);
-  } else fn();
-}
-
-/**
- * Whether code may carry a task in the host's async context now (a task
- * started since the storage was last released).
- */
-export function carriesTasks(): boolean {
-  return storageEnabled;
-}
-
-/**
- * The task that the host's async context carries, if any; `null` where the
- * host has none, or no task started with it yet.
- */
+/** The task that the host's async context carries (see _host_context.ts). */
 function carriedTask(): RuntimeTask | undefined | null {
-  return storageEnabled ? storage!.getStore() : null;
+  return carriedStore() as RuntimeTask | undefined | null;
 }
 
 /**
@@ -198,26 +127,22 @@ function carriedTask(): RuntimeTask | undefined | null {
  * enabled. The next task to start enables it again.
  */
 export function releaseStorage(): void {
-  if (!storageEnabled || running !== null) return;
+  if (!carriesTasks() || running !== null) return;
   sweepTasks();
-  if (liveTasks.size !== 0) return;
-  storageEnabled = false;
-  storage!.disable();
-}
-
-/**
- * @ignore For tests of hosts without an async context (browsers): forget
- * the host's storage (`false`), or look it up again (`true`).
- */
-export function useHostContext(use: boolean): void {
-  if (storageEnabled) storage!.disable();
-  storageEnabled = false;
-  storage = use ? undefined : null;
+  if (liveTasks.size === 0) releaseContext();
 }
 
 // Tasks that follow a promise whose code was already running (asyncio has
 // none such): their code carries no task.
 const followers = new WeakSet<RuntimeTask>();
+
+/**
+ * Whether `task` follows a promise (`ensureFuture(promise)`): it can only
+ * stop observing it, so a cancellation ends it at once.
+ */
+export function isFollower(task: RuntimeTask): boolean {
+  return followers.has(task);
+}
 
 let running: AbstractEventLoop | null = null;
 let current: AbstractEventLoop | null = null;
@@ -304,8 +229,18 @@ const forget = new FinalizationRegistry<TaskRef>((held) => {
   });
 });
 
-/** A new task: it is pending. */
-export function trackTask(task: RuntimeTask): void {
+// contextvars.ts's: records the context a new task runs in (its `context`
+// option, else a copy of its creator's; nothing while no context exists).
+let onNewTask: ((task: RuntimeTask, context: unknown) => void) | undefined;
+
+/** Sets what {@linkcode trackTask} does with contexts (contextvars.ts). */
+export function setNewTaskHook(hook: typeof onNewTask): void {
+  onNewTask = hook;
+}
+
+/** A new task: it is pending. `context` is its `context` option. */
+export function trackTask(task: RuntimeTask, context?: unknown): void {
+  if (onNewTask !== undefined) onNewTask(task, context);
   unswept.push(task);
   if (unswept.length >= compactAt) {
     unswept = unswept.filter((task) => !task.done());
@@ -368,6 +303,13 @@ export class TaskSlot {
   drain = false;
   /** Bumped by everything the futures and the loop see happen. */
   activity = 0;
+  /**
+   * During a generator task's step: awaits by then() that belong to no task
+   * yet, made by async code the step called (an inline body of timeout()
+   * or TaskGroup.run()). A task that follows a promise, made later in the
+   * same step, takes them as its code's (see follow()).
+   */
+  unclaimed: Claimable[] = [];
   /**
    * Tasks whose code went off to await something foreign (a `fetch`): the
    * loop woke them and they did not suspend on one of our futures.
@@ -524,10 +466,23 @@ export class TaskSlot {
     this.detached.add(task[WEAK_REF]());
   }
 
-  /** The task follows a promise: its code carries no task. */
+  /**
+   * The task follows a promise: its code carries no task. Made in a
+   * generator task's step (`yield* ensureFuture(timeout(1, body))`), it
+   * takes the awaits that the promise's code made so far in the step, so
+   * that a cancellation of the task reaches what that code awaits.
+   */
   follow(task: RuntimeTask): void {
     followers.add(task);
     this.detach(task);
+    const unclaimed = this.unclaimed;
+    if (unclaimed.length === 0) return;
+    this.unclaimed = [];
+    for (const awaiter of unclaimed) {
+      awaiter.task = task;
+      if (this.awaits !== null) this.countAwait(task, 1);
+    }
+    task[AWAITING](unclaimed[unclaimed.length - 1]!.future);
   }
 
   /**
@@ -547,6 +502,7 @@ export class TaskSlot {
    * {@linkcode TaskSlot.leaveStep}, which restores what was current.
    */
   enterStep(task: RuntimeTask): void {
+    if (this.unclaimed.length > 0) this.unclaimed = [];
     this.savedTask = this.currentTask;
     this.savedResuming = this.resuming;
     this.currentTask = task;
@@ -556,6 +512,7 @@ export class TaskSlot {
 
   /** The generator task's step has ended. */
   leaveStep(): void {
+    if (this.unclaimed.length > 0) this.unclaimed = [];
     this.currentTask = this.savedTask;
     this.resuming = this.savedResuming;
     this.savedTask = undefined;

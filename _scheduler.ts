@@ -30,13 +30,8 @@
 
 import { Deque } from "./_deque.ts";
 import { TimerHeap } from "./_heap.ts";
-import {
-  carriesTasks,
-  outsideTasks,
-  releaseStorage,
-  sweepTasks,
-  TaskSlot,
-} from "./_runtime.ts";
+import { carriesTasks, outsideTasks } from "./_host_context.ts";
+import { releaseStorage, sweepTasks, TaskSlot } from "./_runtime.ts";
 import { type Handle, HEAP_SLOT, RUN, type TimerHandle } from "./handle.ts";
 
 // Timers are compacted out of the heap when more than half of at least this

@@ -7,14 +7,16 @@
  * @module
  */
 
+import type { TaskContextOption } from "./contextvars.ts";
 import { CancelledError } from "./errors.ts";
 import { ADD_WAITER, CANCEL_WITH, Future } from "./future.ts";
+import { runAsTask } from "./_host_context.ts";
 import {
   type AbstractEventLoop,
   AWAITING,
+  isFollower,
   livePendingTasks,
   retireTask,
-  runAsTask,
   slotOf,
   TaskRef,
   trackTask,
@@ -53,7 +55,7 @@ export type GeneratorCoroutine<T> =
   | Generator<unknown, T, unknown>;
 
 /** Options for {@linkcode Task} and {@linkcode EventLoop.createTask}. */
-export interface TaskOptions {
+export interface TaskOptions extends TaskContextOption {
   /** The task's name; `Task-N` by default, as in asyncio. */
   name?: string | undefined;
   /** The loop to run on. Defaults to {@linkcode getEventLoop}'s loop. */
@@ -67,6 +69,9 @@ export interface TaskOptions {
 }
 
 let taskCounter = 0;
+
+/** The key of a task's check for an undelivered cancellation (timeout.ts). */
+export const UNDELIVERED: unique symbol = Symbol("undelivered");
 
 /**
  * A task's rarely used parts, made on first need: what cancellation requests
@@ -214,7 +219,7 @@ export class Task<T> extends Future<T> {
       ? ++taskCounter
       : String(options.name);
     const loop = this.getLoop();
-    trackTask(this as Task<unknown>);
+    trackTask(this as Task<unknown>, options?.context);
     if (typeof coro === "function") {
       loop.callSoon(step, this as Task<unknown>);
       this.#coro = coro;
@@ -299,6 +304,19 @@ export class Task<T> extends Future<T> {
       // cancellation, which may have to be cancelled again later.
       return true;
     }
+    if (
+      isFollower(this as Task<unknown>) &&
+      slotOf(this.getLoop()).current() !== this
+    ) {
+      // The promise's code is not running, nor suspended on one of our
+      // futures (that would be #futWaiter): it waits on foreign work, which
+      // cannot be stopped. The task stops following it, as asyncio's future
+      // wrapping foreign work is cancelled at once; the promise's outcome
+      // goes unobserved (its rejection is handled).
+      this.#done();
+      super.cancel(msg);
+      return true;
+    }
     // The code is running, scheduled to start, or away: it gets the error
     // at its next await of one of our futures.
     rare.mustCancel = true;
@@ -325,7 +343,22 @@ export class Task<T> extends Future<T> {
   uncancel(): number {
     const rare = this.#rare;
     if (rare === undefined || rare.cancelRequests === 0) return 0;
-    return --rare.cancelRequests;
+    if (--rare.cancelRequests > 0) return rare.cancelRequests;
+    // Every request was handled (as asyncio 3.13): none is left for the
+    // next await, and the signal that the requests aborted is replaced by
+    // a fresh one at its next read.
+    rare.mustCancel = false;
+    if (rare.controller?.signal.aborted) rare.controller = undefined;
+    return 0;
+  }
+
+  /**
+   * @ignore Whether a cancellation is still to be delivered to the task's
+   * code at its next await: the code has not reached one since (it was
+   * away on foreign work).
+   */
+  [UNDELIVERED](): boolean {
+    return this.#rare?.mustCancel === true;
   }
 
   /**

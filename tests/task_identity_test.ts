@@ -17,7 +17,7 @@ import {
   timeout,
   TimeoutError,
 } from "../mod.ts";
-import { useHostContext } from "../_runtime.ts";
+import { useHostContext } from "../_host_context.ts";
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 
