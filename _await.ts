@@ -47,7 +47,8 @@ type OnRejected = ((reason: unknown) => unknown) | null | undefined;
 export class Awaiter {
   constructor(
     readonly future: AwaitedFuture,
-    readonly task: RuntimeTask | undefined,
+    /** Settled later when a follower claims it (TaskSlot.follow). */
+    public task: RuntimeTask | undefined,
     readonly resolve: Resolve,
     readonly reject: Reject,
     readonly onFulfilled: OnFulfilled,
@@ -161,10 +162,18 @@ function awaitPending(
     reject(new Error(`Task cannot await on itself: ${future}`));
     return;
   }
-  future[ADD_WAITER](
-    new Awaiter(future, task, resolve, reject, onFulfilled, onRejected),
+  const awaiter = new Awaiter(
+    future,
+    task,
+    resolve,
+    reject,
+    onFulfilled,
+    onRejected,
   );
-  if (task !== undefined && slot.awaits !== null) slot.countAwait(task, 1);
+  future[ADD_WAITER](awaiter);
+  if (task === undefined) {
+    if (slot.stepping) slot.unclaimed.push(awaiter);
+  } else if (slot.awaits !== null) slot.countAwait(task, 1);
   if (!slot.isOtherCode(task)) slot.suspended();
   // After the wakeup is registered: a pending cancellation cancels this
   // future at once, which schedules the wakeup.

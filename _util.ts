@@ -110,7 +110,10 @@ export async function runInline<T>(
       if (wanted instanceof Error) throw wanted;
       if (wanted === undefined) value = await sleep(0);
       else {
-        value = await wanted;
+        // then() now, not in the microtask after (as `await wanted` would):
+        // inside a generator task's step, a task that follows this code's
+        // promise, made later in the step, takes this await as its code's.
+        value = await wanted.then();
         sendsResult = true;
       }
     } catch (error) {

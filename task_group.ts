@@ -169,13 +169,6 @@ export class TaskGroup {
     this.#exiting = true;
     let propagateCancellation: CancelledError | undefined =
       threw && error instanceof CancelledError ? error : undefined;
-    if (this.#parentCancelRequested) {
-      // This flag means uncancel() must be called.
-      if (this.#parentTask!.uncancel() === 0) {
-        // No cancellation is left pending: don't propagate it.
-        propagateCancellation = undefined;
-      }
-    }
     if (threw && !this.#aborting) {
       // The body failed or is being cancelled: cancel the tasks.
       this.#abort();
@@ -195,12 +188,28 @@ export class TaskGroup {
       }
       this.#onCompleted = undefined;
     }
+    // After the wait (as Python 3.12+): the parent may have been cancelled
+    // by the group while it waited, and must be uncancelled for that too.
+    if (this.#parentCancelRequested) {
+      // This flag means uncancel() must be called.
+      if (this.#parentTask!.uncancel() === 0) {
+        // No cancellation is left pending: don't propagate it.
+        propagateCancellation = undefined;
+      }
+    }
     // Other errors take precedence over the cancellation.
     if (propagateCancellation !== undefined && this.#errors.length === 0) {
       throw propagateCancellation;
     }
     if (threw && !(error instanceof CancelledError)) this.#errors.push(error);
     if (this.#errors.length > 0) {
+      // Cancelled from outside the group too: uncancel and cancel again,
+      // which keeps the count of requests stable (as Python 3.12+).
+      const parent = this.#parentTask!;
+      if (parent.cancelling() > 0) {
+        parent.uncancel();
+        parent.cancel();
+      }
       const errors = this.#errors;
       this.#errors = [];
       throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);

@@ -11,7 +11,7 @@ import { CancelledError, TimeoutError } from "./errors.ts";
 import type { ScheduledCallback } from "./_runtime.ts";
 import { runningLoopFor } from "./_running.ts";
 import { Future } from "./future.ts";
-import { currentTaskOf, type Task } from "./task.ts";
+import { currentTaskOf, type Task, UNDELIVERED } from "./task.ts";
 import {
   asyncWith,
   type AwaitableLike,
@@ -152,14 +152,34 @@ export class Timeout {
     this.#handle = undefined;
     if (this.#state === "expiring") {
       this.#state = "expired";
+      const task = this.#task!;
+      // The deadline's cancellation never reached the code: it was away on
+      // a foreign await that cancellation cannot interrupt, and came back
+      // past the deadline. The scope ends as if it had been delivered.
+      const stuck = task[UNDELIVERED]();
+      if (stuck && !threw) {
+        threw = true;
+        error = new CancelledError();
+      }
       if (
-        this.#task!.uncancel() <= this.#cancelling && threw &&
+        task.uncancel() <= this.#cancelling && threw &&
         error instanceof CancelledError
       ) {
         // No other cancellation was requested: it is ours to handle.
+        if (stuck && task.getLoop().getDebug()) this.#warnStuck(task);
         throw new TimeoutError(undefined, { cause: error });
       }
     } else this.#state = "finished";
+  }
+
+  /** Debug mode: the code came back from foreign work past the deadline. */
+  #warnStuck(task: Task<unknown>): void {
+    const late = task.getLoop().time() - this.#when!;
+    console.warn(
+      `${task} came back ${
+        late.toFixed(3)
+      } s past its timeout deadline from a foreign await (not a future of its loop), which cancellation cannot interrupt: pass the task's signal to it (fetch(url, { signal: currentTask().signal })), or await ensureFuture(promise) to be released at the deadline`,
+    );
   }
 
   /**

@@ -73,6 +73,25 @@ Deno.test("virtual clock: once the foreign work is back, the clock jumps again (
   loop.close();
 });
 
+Deno.test("virtual clock: a timeout around foreign work that outlasts it still fires, at its deadline on the loop's clock", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  let caught: unknown;
+  await loop.runUntilComplete(async () => {
+    try {
+      // The clock stands still while the task is away, and reaches the
+      // deadline once as much real time has passed.
+      await timeout(0.05, async () => {
+        await hostTimer(200);
+      });
+    } catch (error) {
+      caught = error;
+    }
+  });
+  assert.ok(caught instanceof TimeoutError);
+  assert.equal(loop.time(), 0.05);
+  loop.close();
+});
+
 Deno.test("virtual clock: code that combines our futures with Promise.all is not foreign work (the clock jumps)", async () => {
   const loop = new EventLoop({ clock: "virtual" });
   const woke: number[] = [];

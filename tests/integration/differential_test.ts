@@ -149,7 +149,8 @@ for (const [index, { c, form }] of runs.entries()) {
         if (index + ahead < runs.length) start(index + ahead);
       }
       const recording = recordingOf(manifest, c.name);
-      const file = expectedFile(c, recording);
+      const target = manifest.targets?.[c.name]?.python ?? recording.python;
+      const file = expectedFile(c, recording, target);
       const expected = await Deno.readTextFile(file);
       const code = manifest.exitCodes?.[c.name] ?? 0;
       const results = await start(index);
@@ -158,7 +159,7 @@ for (const [index, { c, form }] of runs.entries()) {
       ).filter((problem) => problem !== undefined);
       if (problems.length > 0) {
         assert.fail(
-          `${label(c, form)} does not print what CPython ${recording.python} ` +
+          `${label(c, form)} does not print what CPython ${target} ` +
             `recorded in ${file.slice(ROOT.pathname.length)} ${
               problems.join("\n")
             }`,

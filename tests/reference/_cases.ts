@@ -65,6 +65,12 @@ export interface Manifest extends Recording {
    * name, then why.
    */
   skip?: Record<string, Record<string, string>>;
+  /**
+   * Cases whose TypeScript forms follow a later CPython than the recorded
+   * one (a fix of asyncio that this library takes): case name, then the
+   * exact version whose per-minor file they are compared with, and why.
+   */
+  targets?: Record<string, { python: string; why: string }>;
 }
 
 // The seed's scripts pair with the examples, their line-for-line

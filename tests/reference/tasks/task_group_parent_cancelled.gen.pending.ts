@@ -3,7 +3,13 @@
 // while being cancelled, the failure wins: the group raises an
 // ExceptionGroup instead. (A generator task enters and exits the group by
 // hand, as `async with` does, and awaits exit()'s promise through
-// ensureFuture; the group's tasks are generator tasks.)
+// ensureFuture; the group's tasks are generator tasks.) Pending, by design,
+// since the group follows Python 3.12+ (#13): when a child fails while the
+// runner is cancelled, exit() re-cancels the runner ("uncancel and cancel
+// again"), inside the runner's frame in Python, so the runner sees the
+// ExceptionGroup and ends cancelled when it returns. Here exit() runs in
+// the task that follows its promise, which takes that cancellation and
+// fails with the ExceptionGroup: the runner returns "runner returned".
 import {
   CancelledError,
   createTask,
