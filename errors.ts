@@ -218,3 +218,82 @@ export class BrokenBarrierError extends Error {
     this.name = "BrokenBarrierError";
   }
 }
+
+/**
+ * {@linkcode Queue.getNowait} was called on an empty queue, as asyncio's
+ * `QueueEmpty`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Queue, QueueEmpty } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(() => new Queue().getNowait(), QueueEmpty);
+ * ```
+ */
+export class QueueEmpty extends Error {
+  /**
+   * Creates a `QueueEmpty`.
+   *
+   * @param message Empty when a queue throws it, as in asyncio.
+   * @param options The standard `Error` options, such as `cause`.
+   */
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "QueueEmpty";
+  }
+}
+
+/**
+ * {@linkcode Queue.putNowait} was called on a full queue, as asyncio's
+ * `QueueFull`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Queue, QueueFull } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const queue = new Queue<number>({ maxsize: 1 });
+ * queue.putNowait(1);
+ * assert.throws(() => queue.putNowait(2), QueueFull);
+ * ```
+ */
+export class QueueFull extends Error {
+  /**
+   * Creates a `QueueFull`.
+   *
+   * @param message Empty when a queue throws it, as in asyncio.
+   * @param options The standard `Error` options, such as `cause`.
+   */
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "QueueFull";
+  }
+}
+
+/**
+ * A put on a queue that was shut down, or a get on one that was shut down
+ * and is empty, as asyncio's `QueueShutDown` (Python 3.13).
+ *
+ * @example Usage
+ * ```ts
+ * import { Queue, QueueShutDown } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const queue = new Queue<number>();
+ * queue.shutdown();
+ * assert.throws(() => queue.putNowait(1), QueueShutDown);
+ * ```
+ */
+export class QueueShutDown extends Error {
+  /**
+   * Creates a `QueueShutDown`.
+   *
+   * @param message Empty when a queue throws it, as in asyncio.
+   * @param options The standard `Error` options, such as `cause`.
+   */
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "QueueShutDown";
+  }
+}

@@ -74,11 +74,14 @@ export interface Manifest extends Recording {
 }
 
 // The seed's scripts pair with the examples, their line-for-line
-// translations (both runs are on the real clock: they use getEventLoop()).
+// translations (both runs are on the real clock: they use getEventLoop()),
+// and so does the queue example, whose Python counterpart CPython 3.13
+// recorded.
 const EXAMPLES: Record<string, string> = {
   "seed/asyncio_future_event_loop": "examples/event_loop.ts",
   "seed/asyncio_future_await": "examples/await.ts",
   "seed/asyncio_future_callback": "examples/callback.ts",
+  "queues/producer_consumer": "examples/producer_consumer.ts",
 };
 
 const byName = (a: { name: string }, b: { name: string }) =>
