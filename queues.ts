@@ -208,30 +208,32 @@ export class Queue<T> implements AsyncIterable<T> {
    * loop`).
    */
   put(item: T): Waitable<void> {
-    return waitable(this.#put(item));
+    return this.#put(item) as Waitable<void>;
   }
 
   *#put(item: T): Generator<unknown, void, unknown> {
-    while (this.full()) {
-      if (this.#shutdown) throw new QueueShutDown();
-      const loop = this.#bind("put");
-      const putter = new Future<void>({ loop });
-      const putters = this.#putters;
-      putters.push(putter);
-      try {
-        yield* putter;
-      } catch (error) {
-        putter.cancel(); // In case it is not done yet.
-        removeWaiter(putters, putter);
-        if (!this.full() && !putter.cancelled()) {
-          // Woken by getNowait(), but cannot take the slot: the next one in
-          // line may.
-          wakeupNext(putters);
-        }
-        throw error;
-      }
-    }
+    while (this.full()) yield* this.#waitForSlot();
     this.putNowait(item);
+  }
+
+  /** One wait of put() for a free slot (the body of asyncio's loop). */
+  *#waitForSlot(): Generator<unknown, void, unknown> {
+    if (this.#shutdown) throw new QueueShutDown();
+    const putter = new Future<void>({ loop: this.#bind("put") });
+    const putters = this.#putters;
+    putters.push(putter);
+    try {
+      yield* putter;
+    } catch (error) {
+      putter.cancel(); // In case it is not done yet.
+      removeWaiter(putters, putter);
+      if (!this.full() && !putter.cancelled()) {
+        // Woken by getNowait(), but cannot take the slot: the next one in
+        // line may.
+        wakeupNext(putters);
+      }
+      throw error;
+    }
   }
 
   /**
@@ -264,30 +266,32 @@ export class Queue<T> implements AsyncIterable<T> {
    * is bound to.
    */
   get(): Waitable<T> {
-    return waitable(this.#get());
+    return this.#get() as Waitable<T>;
   }
 
   *#get(): Generator<unknown, T, unknown> {
-    while (this.#items.length === 0) {
-      if (this.#shutdown) throw new QueueShutDown();
-      const loop = this.#bind("get");
-      const getter = new Future<void>({ loop });
-      const getters = this.#getters;
-      getters.push(getter);
-      try {
-        yield* getter;
-      } catch (error) {
-        getter.cancel(); // In case it is not done yet.
-        removeWaiter(getters, getter);
-        if (this.#items.length > 0 && !getter.cancelled()) {
-          // Woken by putNowait(), but cannot take the item: the next one in
-          // line may.
-          wakeupNext(getters);
-        }
-        throw error;
-      }
-    }
+    while (this.#items.length === 0) yield* this.#waitForItem();
     return this.getNowait();
+  }
+
+  /** One wait of get() for an item (the body of asyncio's loop). */
+  *#waitForItem(): Generator<unknown, void, unknown> {
+    if (this.#shutdown) throw new QueueShutDown();
+    const getter = new Future<void>({ loop: this.#bind("get") });
+    const getters = this.#getters;
+    getters.push(getter);
+    try {
+      yield* getter;
+    } catch (error) {
+      getter.cancel(); // In case it is not done yet.
+      removeWaiter(getters, getter);
+      if (this.#items.length > 0 && !getter.cancelled()) {
+        // Woken by putNowait(), but cannot take the item: the next one in
+        // line may.
+        wakeupNext(getters);
+      }
+      throw error;
+    }
   }
 
   /**
@@ -335,7 +339,7 @@ export class Queue<T> implements AsyncIterable<T> {
    * @throws {CancelledError} If the task is cancelled while it waits.
    */
   join(): Waitable<void> {
-    return waitable(this.#join());
+    return this.#join() as Waitable<void>;
   }
 
   *#join(): Generator<unknown, void, unknown> {
@@ -414,6 +418,16 @@ export class Queue<T> implements AsyncIterable<T> {
     if (this.#unfinished > 0) text += ` tasks=${this.#unfinished}`;
     if (this.#shutdown) text += " shutdown";
     return text + ">";
+  }
+
+  static {
+    // The generators of put(), get() and join() are made thenable once,
+    // here, rather than at each call (waitable() checks their prototype):
+    // put() and get() that need not wait cost a generator object, no more.
+    const queue = new Queue<unknown>();
+    waitable(queue.#put(undefined));
+    waitable(queue.#get());
+    waitable(queue.#join());
   }
 
   /** asyncio's `self._get_loop()`, for `method`. */

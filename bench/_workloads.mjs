@@ -408,6 +408,86 @@ async function gatherSleep0Gen(lib, n) {
   return seconds;
 }
 
+/**
+ * queue_producer_consumer: one producer task puts N items into a queue of
+ * maxsize 100, one consumer task gets them and marks each done
+ * (`taskDone()`), and the main task joins the queue. Needs `Queue` (issue
+ * 14): `null` without it.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function queueProducerConsumer(lib, n) {
+  const api = /** @type {Record<string, unknown>} */ (lib);
+  if (typeof api.Queue !== "function") return null;
+  const loop = new lib.EventLoop();
+  /** @type {import("./impl.ts").Queue<number>} */
+  const queue = new lib.Queue({ maxsize: 100 });
+  let sum = 0;
+  async function producer() {
+    for (let i = 0; i < n; i++) await queue.put(i);
+  }
+  async function consumer() {
+    for (let i = 0; i < n; i++) {
+      sum += await queue.get();
+      queue.taskDone();
+    }
+  }
+  const start = now();
+  await loop.runUntilComplete(async () => {
+    const tasks = [loop.createTask(producer), loop.createTask(consumer)];
+    await queue.join();
+    for (const task of tasks) await task;
+  });
+  const seconds = now() - start;
+  loop.close();
+  check(
+    sum === n * (n - 1) / 2,
+    `queue_producer_consumer summed ${sum}, expected ${n * (n - 1) / 2}`,
+  );
+  return seconds;
+}
+
+/**
+ * queue_producer_consumer with generator tasks (`yield* queue.put(i)`,
+ * `yield* queue.get()`).
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function queueProducerConsumerGen(lib, n) {
+  const api = /** @type {Record<string, unknown>} */ (lib);
+  if (typeof api.Queue !== "function") return null;
+  const loop = new lib.EventLoop();
+  /** @type {import("./impl.ts").Queue<number>} */
+  const queue = new lib.Queue({ maxsize: 100 });
+  let sum = 0;
+  /** @returns {Generator<unknown, void, unknown>} */
+  function* producer() {
+    for (let i = 0; i < n; i++) yield* queue.put(i);
+  }
+  /** @returns {Generator<unknown, void, unknown>} */
+  function* consumer() {
+    for (let i = 0; i < n; i++) {
+      sum += yield* queue.get();
+      queue.taskDone();
+    }
+  }
+  const start = now();
+  await loop.runUntilComplete(function* () {
+    const tasks = [loop.createTask(producer()), loop.createTask(consumer())];
+    yield* queue.join();
+    for (const task of tasks) yield* task;
+  });
+  const seconds = now() - start;
+  loop.close();
+  check(
+    sum === n * (n - 1) / 2,
+    `queue_producer_consumer summed ${sum}, expected ${n * (n - 1) / 2}`,
+  );
+  return seconds;
+}
+
 /** Warm-up runs go on until this much time has passed (and N ops ran). */
 const WARMUP_SECONDS = 1;
 /** ... or this many runs. */
@@ -422,6 +502,7 @@ export const WORKLOADS = {
   "floor_pingpong": { n: 200_000, run: floorPingpong },
   "timers_expired": { n: 500_000, run: timersExpired },
   "gather_sleep0": { n: 100_000, run: gatherSleep0 },
+  "queue_producer_consumer": { n: 200_000, run: queueProducerConsumer },
 };
 
 /**
@@ -433,6 +514,7 @@ export const WORKLOADS = {
 export const GENERATOR_WORKLOADS = {
   "await_pingpong": { n: 200_000, run: awaitPingpongGen },
   "gather_sleep0": { n: 100_000, run: gatherSleep0Gen },
+  "queue_producer_consumer": { n: 200_000, run: queueProducerConsumerGen },
 };
 
 /**
@@ -510,6 +592,9 @@ export async function runWorkload(lib, impl, name, options = {}) {
  * - `task`: a task suspended on a shared pending future (its `await`
  *   registration included), held in a preallocated array.
  * - `task-gen`: the same with a generator task (`yield* shared`).
+ * - `queue-get`, `queue-get-gen`: a task (async function, generator)
+ *   suspended in `queue.get()` on one empty {@linkcode Queue}, its getter
+ *   and its place among the queue's getters included.
  *
  * @param {Lib} lib
  * @param {string} kind
@@ -527,6 +612,10 @@ export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
   /** @type {unknown[]} */
   const keep = new Array(count).fill(null);
   const shared = loop.createFuture();
+  // Tasks waiting in get() on one empty queue (the `queue-get` kinds).
+  const queue = /** @type {import("./impl.ts").Queue<number>} */ (
+    kind.startsWith("queue-get") ? new lib.Queue() : undefined
+  );
   const fullGc = () => {
     for (let i = 0; i < 3; i++) gc();
   };
@@ -566,12 +655,35 @@ export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
       await loop.runForever();
       break;
     }
+    case "queue-get": {
+      const waiter = async () => {
+        await queue.get();
+      };
+      fullGc();
+      before = heapUsed();
+      for (let i = 0; i < count; i++) keep[i] = loop.createTask(waiter);
+      loop.stop();
+      await loop.runForever();
+      break;
+    }
+    case "queue-get-gen": {
+      /** @returns {Generator<unknown, void, unknown>} */
+      const waiter = function* () {
+        yield* queue.get();
+      };
+      fullGc();
+      before = heapUsed();
+      for (let i = 0; i < count; i++) keep[i] = loop.createTask(waiter());
+      loop.stop();
+      await loop.runForever();
+      break;
+    }
     default:
       throw new Error(`Unknown memory kind ${JSON.stringify(kind)}`);
   }
   fullGc();
   const bytes = (heapUsed() - before) / count;
-  if (kind === "task" || kind === "task-gen") {
+  if (kind !== "handle" && kind !== "future") {
     const tasks = /** @type {Array<{ done(): boolean }>} */ (keep);
     if (tasks.some((task) => task.done())) {
       throw new Error("memory/task: a task finished early");
@@ -579,6 +691,9 @@ export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
   }
   // Let the tasks finish, as a tidy program would.
   shared.setResult(0);
+  for (let i = 0; i < count && kind.startsWith("queue-get"); i++) {
+    queue.putNowait(i);
+  }
   loop.stop();
   await loop.runForever();
   loop.close();
@@ -594,7 +709,14 @@ export async function measureMemory(lib, kind, { count, gc, heapUsed }) {
  * @param {{ count: number, gc: () => void, heapUsed: () => number }} host
  */
 export async function printMemory(lib, impl, host) {
-  for (const kind of ["handle", "future", "task", "task-gen"]) {
+  const kinds = ["handle", "future", "task", "task-gen"];
+  // The queues came with issue 14; an older library has none.
+  if (
+    typeof (/** @type {Record<string, unknown>} */ (lib)).Queue === "function"
+  ) {
+    kinds.push("queue-get", "queue-get-gen");
+  }
+  for (const kind of kinds) {
     const bytes = await measureMemory(lib, kind, host);
     console.log(JSON.stringify({
       memory: kind,

@@ -32,6 +32,7 @@ DEFAULT_N = {
     "await_pingpong": 200_000,
     "timers_expired": 500_000,
     "gather_sleep0": 100_000,
+    "queue_producer_consumer": 200_000,
 }
 
 
@@ -201,6 +202,38 @@ def gather_sleep0(new_loop, n):
     return seconds
 
 
+def queue_producer_consumer(new_loop, n):
+    loop = new_loop()
+    total = 0
+
+    async def main():
+        queue = asyncio.Queue(maxsize=100)
+
+        async def producer():
+            for i in range(n):
+                await queue.put(i)
+
+        async def consumer():
+            nonlocal total
+            for _ in range(n):
+                total += await queue.get()
+                queue.task_done()
+
+        tasks = [loop.create_task(producer()), loop.create_task(consumer())]
+        await queue.join()
+        for task in tasks:
+            await task
+
+    start = time.perf_counter()
+    loop.run_until_complete(main())
+    seconds = time.perf_counter() - start
+    loop.close()
+    check(total == n * (n - 1) // 2,
+          f"queue_producer_consumer summed {total}, expected "
+          f"{n * (n - 1) // 2}")
+    return seconds
+
+
 WORKLOADS = {
     "callsoon_batch": callsoon_batch,
     "callsoon_chain": callsoon_chain,
@@ -208,6 +241,7 @@ WORKLOADS = {
     "await_pingpong": await_pingpong,
     "timers_expired": timers_expired,
     "gather_sleep0": gather_sleep0,
+    "queue_producer_consumer": queue_producer_consumer,
 }
 
 
@@ -223,7 +257,8 @@ def measure_memory(new_loop, kind, count):
     """Bytes traced by tracemalloc per live object, as _workloads.mjs's
     measureMemory: a pending call_soon handle (deque slot included), a
     pending future (list slot included), a task suspended on a shared
-    future (its await registration included)."""
+    future (its await registration included), a task suspended in
+    queue.get() on one empty queue (its getter included)."""
     import tracemalloc
 
     loop = new_loop()
@@ -237,6 +272,11 @@ def measure_memory(new_loop, kind, count):
     async def waiter():
         await shared
 
+    queue = asyncio.Queue()
+
+    async def queue_waiter():
+        await queue.get()
+
     gc.collect()
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
@@ -246,13 +286,14 @@ def measure_memory(new_loop, kind, count):
     elif kind == "future":
         for i in range(count):
             keep[i] = loop.create_future()
-    elif kind == "task":
+    elif kind in ("task", "queue-get"):
+        coro = waiter if kind == "task" else queue_waiter
         for i in range(count):
-            keep[i] = loop.create_task(waiter())
+            keep[i] = loop.create_task(coro())
         loop.call_soon(loop.stop)
         loop.run_forever()
         if any(task.done() for task in keep):
-            raise RuntimeError("memory/task: a task finished early")
+            raise RuntimeError(f"memory/{kind}: a task finished early")
     else:
         raise ValueError(f"unknown memory kind {kind!r}")
     gc.collect()
@@ -260,6 +301,9 @@ def measure_memory(new_loop, kind, count):
     tracemalloc.stop()
     # Let the tasks finish, so that none is destroyed pending.
     shared.set_result(None)
+    if kind == "queue-get":
+        for i in range(count):
+            queue.put_nowait(i)
     loop.call_soon(loop.stop)
     loop.run_forever()
     loop.close()
@@ -292,7 +336,7 @@ def main(argv):
 
     if name == "memory":
         count = int(args[1]) if len(args) > 1 else 100_000
-        for kind in ("handle", "future", "task"):
+        for kind in ("handle", "future", "task", "queue-get"):
             bytes_per = measure_memory(new_loop, kind, count)
             print(json.dumps({
                 "memory": kind,

@@ -51,7 +51,32 @@ const TARGETS: Record<string, number> = {
   "await_pingpong": 15,
   "timers_expired": 15,
   "gather_sleep0": 7,
+  "queue_producer_consumer": 10,
 };
+/**
+ * Targets that differ for `async` function tasks (`deno`, `node`) from the
+ * one above, which then holds for generator tasks: issue 14 asks for 10x
+ * asyncio with generator tasks and a lead over asyncio with `async` ones.
+ */
+const ASYNC_TARGETS: Record<string, number> = {
+  "queue_producer_consumer": 1,
+};
+
+/** The target of `workload` for the implementation `key`. */
+function targetOf(workload: string, key: string): number {
+  const async = ASYNC_TARGETS[workload];
+  return async !== undefined && !key.endsWith("-gen")
+    ? async
+    : TARGETS[workload]!;
+}
+
+/** The target column: one target, or the generator and async ones. */
+function targetLabel(workload: string): string {
+  const async = ASYNC_TARGETS[workload];
+  return async === undefined
+    ? `≥ ${TARGETS[workload]}×`
+    : `≥ ${TARGETS[workload]}× (gen), ≥ ${async}× (async)`;
+}
 /**
  * Workloads that use no event loop: run by the JavaScript runners only (Deno,
  * Node; n/a on CPython), with no ratio to asyncio and no target of their own.
@@ -662,7 +687,7 @@ function reportThroughput(
             note(of(w, k))
           }`;
         }),
-        `≥ ${TARGETS[w]}×`,
+        targetLabel(w),
       ]),
     ));
     const ours = keys.filter((k) => isOurs(k));
@@ -677,7 +702,6 @@ function reportThroughput(
         ],
         ["l", "r", ...ours.flatMap(() => ["r", "c"]), "r"],
         paired.map((w) => {
-          const target = TARGETS[w]!;
           const cells: string[] = [];
           let gap = "—";
           for (const k of ours) {
@@ -690,13 +714,14 @@ function reportThroughput(
               );
               continue;
             }
+            const target = targetOf(w, k);
             const met = ratio >= target && !bad;
             cells.push(times(ratio), met ? "✓" : "✗");
             if (k === "deno") {
               gap = met ? "—" : `needs ${times(target / ratio)} faster`;
             }
           }
-          return [w, `≥ ${target}×`, ...cells, gap];
+          return [w, targetLabel(w), ...cells, gap];
         }),
       ));
     }
@@ -886,9 +911,15 @@ async function memory(
         l.bytes_per_object ?? NaN
       ),
     );
-  const rows = ["handle", "future", "task", "task-gen"].map((kind) => {
-    // asyncio has one kind of task to compare both of ours with.
-    const base = bytes(BASELINE, kind === "task-gen" ? "task" : kind);
+  const kinds = ["handle", "future", "task", "task-gen"];
+  if (lines.some((l) => l.memory === "queue-get")) {
+    kinds.push("queue-get", "queue-get-gen");
+  }
+  // asyncio has one kind of task to compare both of ours with.
+  const asyncioKind = (kind: string) =>
+    kind.endsWith("-gen") ? kind.slice(0, -4) : kind;
+  const rows = kinds.map((kind) => {
+    const base = bytes(BASELINE, asyncioKind(kind));
     const ours = bytes("deno", kind);
     return [
       {
@@ -896,12 +927,11 @@ async function memory(
         future: "pending Future",
         task: "Task (async function)",
         "task-gen": "Task (generator)",
+        "queue-get": "Task waiting in Queue.get() (async function)",
+        "queue-get-gen": "Task waiting in Queue.get() (generator)",
       }[kind]!,
       ...keys.map((k) => {
-        const b = bytes(
-          k,
-          kind === "task-gen" && !isOurs(k) ? "task" : kind,
-        );
+        const b = bytes(k, isOurs(k) ? kind : asyncioKind(kind));
         return Number.isFinite(b) ? `${b.toFixed(0)} B` : "—";
       }),
       times(ours / base),
@@ -924,7 +954,9 @@ async function memory(
     "preallocated array (slot counted). Task: a task suspended on a shared " +
     "pending future, its await registration counted: an `async` function " +
     "awaiting it, or a generator doing `yield* shared` (asyncio's row " +
-    "repeats its one kind of task).",
+    "repeats its one kind of task). Task waiting in Queue.get(): the same " +
+    "task suspended in `get()` on one empty queue, its getter future and " +
+    "its place among the queue's getters counted.",
   ].join("\n");
   return { lines, report };
 }

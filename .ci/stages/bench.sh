@@ -14,7 +14,7 @@ fi
 bench_smoke() {
   local w
   for w in callsoon_batch callsoon_chain future_lifecycle await_pingpong \
-    timers_expired gather_sleep0; do
+    timers_expired gather_sleep0 queue_producer_consumer; do
     deno run -A bench/workloads.ts "$w" 2000 || return 1
     if [ -n "$bench_python" ]; then
       "$bench_python" bench/asyncio_workloads.py "$w" 2000 || return 1
@@ -28,7 +28,7 @@ bench_smoke() {
   if [ -f npm/esm/mod.js ]; then
     node bench/node_workloads.mjs npm/esm/mod.js floor_pingpong 2000 || return 1
   fi
-  for w in await_pingpong gather_sleep0; do
+  for w in await_pingpong gather_sleep0 queue_producer_consumer; do
     deno run -A bench/workloads.ts "$w" 2000 --tasks generator || return 1
     if [ -f npm/esm/mod.js ]; then
       node bench/node_workloads.mjs npm/esm/mod.js "$w" 2000 \
