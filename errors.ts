@@ -163,6 +163,38 @@ export class ExceptionGroup extends AggregateError {
 }
 
 /**
+ * A key or variable has no value, as Python's `LookupError`:
+ * {@linkcode ContextVar.get} throws it for a variable that has no value in
+ * the current context and no default. Its message is the variable's
+ * `toString()`, as Python's is its `repr()`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ContextVar, LookupError } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const user = new ContextVar<string>("user");
+ * assert.throws(() => user.get(), {
+ *   name: "LookupError",
+ *   message: "<ContextVar name='user'>",
+ * });
+ * assert.ok(new LookupError() instanceof Error);
+ * ```
+ */
+export class LookupError extends Error {
+  /**
+   * Creates a `LookupError`.
+   *
+   * @param message What has no value.
+   * @param options The standard `Error` options, such as `cause`.
+   */
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "LookupError";
+  }
+}
+
+/**
  * {@linkcode run} was interrupted by Ctrl-C, as Python's `KeyboardInterrupt`
  * out of `asyncio.run()`: the first SIGINT cancelled the main task, its
  * cleanup ran, and the main task ended cancelled. Catch it to exit with the
@@ -189,33 +221,6 @@ export class KeyboardInterrupt extends Error {
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options);
     this.name = "KeyboardInterrupt";
-  }
-}
-
-/**
- * A {@linkcode Barrier} was aborted or reset while a task waited on it, or
- * a task waits on a broken one, as asyncio's `BrokenBarrierError`.
- *
- * @example Usage
- * ```ts
- * import { BrokenBarrierError } from "@asyncio-ts/asyncio";
- * import assert from "node:assert/strict";
- *
- * const error = new BrokenBarrierError("Barrier aborted");
- * assert.equal(error.name, "BrokenBarrierError");
- * assert.ok(error instanceof Error);
- * ```
- */
-export class BrokenBarrierError extends Error {
-  /**
-   * Creates a `BrokenBarrierError`.
-   *
-   * @param message What broke the barrier.
-   * @param options The standard `Error` options, such as `cause`.
-   */
-  constructor(message?: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = "BrokenBarrierError";
   }
 }
 
@@ -295,5 +300,32 @@ export class QueueShutDown extends Error {
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options);
     this.name = "QueueShutDown";
+  }
+}
+
+/**
+ * A {@linkcode Barrier} was aborted or reset while a task waited on it, or
+ * a task waits on a broken one, as asyncio's `BrokenBarrierError`.
+ *
+ * @example Usage
+ * ```ts
+ * import { BrokenBarrierError } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new BrokenBarrierError("Barrier aborted");
+ * assert.equal(error.name, "BrokenBarrierError");
+ * assert.ok(error instanceof Error);
+ * ```
+ */
+export class BrokenBarrierError extends Error {
+  /**
+   * Creates a `BrokenBarrierError`.
+   *
+   * @param message What broke the barrier.
+   * @param options The standard `Error` options, such as `cause`.
+   */
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "BrokenBarrierError";
   }
 }

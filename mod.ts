@@ -29,6 +29,7 @@ export {
   ExceptionGroup,
   InvalidStateError,
   KeyboardInterrupt,
+  LookupError,
   TimeoutError,
 } from "./errors.ts";
 export { Future, type FutureOptions } from "./future.ts";
@@ -67,6 +68,14 @@ export {
 export { allTasks, createTask, currentTask } from "./tasks.ts";
 export type { AbstractEventLoop, ScheduledCallback } from "./_runtime.ts";
 export { sleep } from "./sleep.ts";
+export {
+  Context,
+  ContextVar,
+  type ContextVarOptions,
+  copyContext,
+  type TaskContextOption,
+  Token,
+} from "./contextvars.ts";
 export { QueueEmpty, QueueFull, QueueShutDown } from "./errors.ts";
 export {
   LifoQueue,
