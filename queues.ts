@@ -424,7 +424,9 @@ export class Queue<T> implements AsyncIterable<T> {
     // The generators of put(), get() and join() are made thenable once,
     // here, rather than at each call (waitable() checks their prototype):
     // put() and get() that need not wait cost a generator object, no more.
-    const queue = new Queue<unknown>();
+    // `new this()`, not `new Queue()`: a class that names itself in its
+    // body is renamed `_Queue` by esbuild, and its reprs with it.
+    const queue = new this();
     waitable(queue.#put(undefined));
     waitable(queue.#get());
     waitable(queue.#join());
