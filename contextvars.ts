@@ -11,12 +11,23 @@
  * context, the one outside every task. A task runs in a copy of the context
  * current when it was created, or in the one its `context` option names.
  *
+ * Callbacks that the loop runs ({@linkcode EventLoop.callSoon},
+ * {@linkcode EventLoop.callLater}, {@linkcode EventLoop.callAt}, done
+ * callbacks) run outside every task, so in the top-level context; asyncio
+ * runs each in a copy of the context current when it was scheduled (their
+ * `context=` keyword), which would cost every callback of the loop, the
+ * library's own included, a look-up and a record. To run a callback in a
+ * chosen context, schedule `() => context.run(callback, ...args)` with a
+ * context from {@linkcode copyContext}. Where the host has no async context
+ * (browsers), code after a foreign `await` belongs to no task, and so runs
+ * in the top-level context; `await ensureFuture(promise)` keeps the task.
+ *
  * A context's mapping is never changed in place: {@linkcode ContextVar.set}
  * gives the context a new mapping, so that a copy is one object that shares
- * the mapping until either side sets a variable. Nothing of this costs a
- * task anything until a context exists: a task made while every context is
- * empty keeps no record (it starts with an empty context), and gets its own
- * context object only when its code sets a variable.
+ * the mapping until either side sets a variable. A task pays nothing for
+ * this while its creator's context is empty (no record: it starts with an
+ * empty context); otherwise it keeps its creator's mapping, and gets a
+ * context object of its own only when its code sets a variable.
  *
  * @module
  */
@@ -29,7 +40,7 @@ import {
   slotOf,
 } from "./_runtime.ts";
 import { inspectAsString, repr } from "./repr.ts";
-import { argumentError } from "./_validate.ts";
+import { argumentError, checkOptions } from "./_validate.ts";
 
 /** A context's values; never changed once a context holds it. */
 type Mapping = ReadonlyMap<ContextVar<unknown>, unknown>;
@@ -38,8 +49,10 @@ const EMPTY: Mapping = new Map();
 
 // The contexts of tasks, by task: a task is in here only if it was created
 // with a `context` option, while its creator's context held a value, or
-// since its code set a variable. Any other task's context is empty.
-const taskContexts = new WeakMap<RuntimeTask, Context>();
+// since its code set a variable. Any other task's context is empty. A task
+// made with a copy of its creator's values holds just them (a mapping),
+// until its code needs its context as an object (to set a variable).
+const taskContexts = new WeakMap<RuntimeTask, Context | Mapping>();
 // The context outside every task, made when first needed.
 let topLevel: Context | undefined;
 // The context that the innermost Context.run() entered, if any.
@@ -55,7 +68,9 @@ function runningTask(): RuntimeTask | undefined {
 function currentIfMade(): Context | undefined {
   if (entered !== undefined) return entered;
   const task = runningTask();
-  return task === undefined ? topLevel : taskContexts.get(task);
+  if (task === undefined) return topLevel;
+  const context = taskContexts.get(task);
+  return context instanceof Context ? context : undefined;
 }
 
 /** The current context, made if needed (to be written to). */
@@ -63,17 +78,21 @@ function currentContext(): Context {
   if (entered !== undefined) return entered;
   const task = runningTask();
   if (task === undefined) return topLevel ??= new Context();
-  let context = taskContexts.get(task);
-  if (context === undefined) {
-    context = new Context();
-    taskContexts.set(task, context);
-  }
+  const found = taskContexts.get(task);
+  if (found instanceof Context) return found;
+  const context = found === undefined ? new Context() : withMapping(found);
+  taskContexts.set(task, context);
   return context;
 }
 
 /** The current context's values. */
 function currentMapping(): Mapping {
-  return currentIfMade()?.[MAPPING] ?? EMPTY;
+  if (entered !== undefined) return entered[MAPPING];
+  const task = runningTask();
+  if (task === undefined) return topLevel?.[MAPPING] ?? EMPTY;
+  const context = taskContexts.get(task);
+  if (context === undefined) return EMPTY;
+  return context instanceof Context ? context[MAPPING] : context;
 }
 
 // The key of a context's mapping, which only this module reads and writes.
@@ -95,10 +114,15 @@ function onNewTask(task: RuntimeTask, context: unknown): void {
   }
   const mapping = currentMapping();
   // An empty context needs no record: a task without one starts empty.
-  if (mapping.size !== 0) taskContexts.set(task, withMapping(mapping));
+  if (mapping.size !== 0) taskContexts.set(task, mapping);
 }
 
-let withMapping: (mapping: Mapping) => Context;
+/** A context with these values. */
+function withMapping(mapping: Mapping): Context {
+  const context = new Context();
+  context[MAPPING] = mapping;
+  return context;
+}
 
 function checkVar(method: string, value: unknown): void {
   if (!(value instanceof ContextVar)) {
@@ -134,14 +158,6 @@ export class Context implements Iterable<ContextVar<unknown>> {
   /** @ignore The values; replaced, never changed, when a variable is set. */
   [MAPPING]: Mapping;
   #entered = false;
-
-  static {
-    withMapping = (mapping) => {
-      const context = new Context();
-      context[MAPPING] = mapping;
-      return context;
-    };
-  }
 
   /** Creates an empty context, as `contextvars.Context()`. */
   constructor() {
@@ -352,14 +368,7 @@ export class ContextVar<T> {
     if (typeof name !== "string") {
       throw argumentError("ContextVar", "name", "a string", name);
     }
-    if (typeof options !== "object" || options === null) {
-      throw argumentError(
-        "ContextVar",
-        "options",
-        "an object such as { default }",
-        options,
-      );
-    }
+    checkOptions("ContextVar", "{ default }", options);
     this.#name = name;
     this.#hasDefault = "default" in options;
     this.#default = options.default;
@@ -448,14 +457,14 @@ export class ContextVar<T> {
     if (!(token instanceof Token)) {
       throw argumentError("ContextVar.reset", "token", "a Token", token);
     }
-    if (isUsed(token)) {
+    if (token[MADE_IN] === null) {
       throw new Error(`${token} has already been used once`);
     }
     if (token.var !== this) {
       throw new RangeError(`${token} was created by a different ContextVar`);
     }
     const context = currentIfMade();
-    if (context === undefined || contextOf(token) !== context) {
+    if (context === undefined || token[MADE_IN] !== context) {
       throw new RangeError(`${token} was created in a different Context`);
     }
     const key = this as ContextVar<unknown>;
@@ -463,7 +472,7 @@ export class ContextVar<T> {
     if (token.oldValue === Token.MISSING) mapping.delete(key);
     else mapping.set(key, token.oldValue);
     context[MAPPING] = mapping.size === 0 ? EMPTY : mapping;
-    markUsed(token);
+    token[MADE_IN] = null;
   }
 
   /**
@@ -483,11 +492,10 @@ let newToken: <T>(
   variable: ContextVar<T>,
   old: T | typeof Token.MISSING,
 ) => Token<T>;
-let isUsed: (token: Token<unknown>) => boolean;
-let markUsed: (token: Token<unknown>) => void;
-let contextOf: (token: Token<unknown>) => Context;
 // Whether ContextVar.set() is making a token (nobody else may).
 let making = false;
+// The key of the context a token was made in; `null` once it was used.
+const MADE_IN: unique symbol = Symbol("made in");
 
 /**
  * What {@linkcode ContextVar.set} returns, as Python's `contextvars.Token`:
@@ -510,8 +518,8 @@ export class Token<T> {
    * it had none.
    */
   readonly oldValue: T | typeof Token.MISSING;
-  #context: Context;
-  #used = false;
+  /** @ignore The context the token was made in; `null` once used. */
+  [MADE_IN]: Context | null;
 
   static {
     newToken = (context, variable, old) => {
@@ -522,11 +530,6 @@ export class Token<T> {
         making = false;
       }
     };
-    isUsed = (token) => token.#used;
-    markUsed = (token) => {
-      token.#used = true;
-    };
-    contextOf = (token) => token.#context;
   }
 
   /** Tokens come from {@linkcode ContextVar.set} only. */
@@ -538,7 +541,7 @@ export class Token<T> {
     if (!making) {
       throw new TypeError("Tokens can only be created by ContextVar.set()");
     }
-    this.#context = context;
+    this[MADE_IN] = context;
     this.var = variable;
     this.oldValue = oldValue;
   }
@@ -550,7 +553,7 @@ export class Token<T> {
    * @returns The formatted token.
    */
   toString(): string {
-    return `<Token${this.#used ? " used" : ""} var=${this.var}>`;
+    return `<Token${this[MADE_IN] === null ? " used" : ""} var=${this.var}>`;
   }
 }
 
