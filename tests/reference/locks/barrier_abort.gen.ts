@@ -1,0 +1,44 @@
+// abort() breaks the barrier: the waiting tasks get BrokenBarrierError
+// ("Abort or reset of barrier"), later ones too ("Barrier aborted"), and it
+// stays broken; reset() mends it. (Generator tasks.)
+import {
+  Barrier,
+  BrokenBarrierError,
+  createTask,
+  gather,
+  run,
+} from "../../../mod.ts";
+import { clock } from "../_loop.ts";
+import { print } from "../_py.ts";
+
+const r = String;
+
+function* party(barrier: Barrier, name: string) {
+  let index;
+  try {
+    index = yield* barrier.wait();
+  } catch (e) {
+    if (!(e instanceof BrokenBarrierError)) throw e;
+    print(`${name}: ${e.name}: ${e.message}, ${r(barrier)}`);
+    return "broken";
+  }
+  print(`${name}: passes with index ${index}`);
+  return index;
+}
+
+function* main() {
+  const barrier = new Barrier(3);
+  let ts = [..."ab"].map((n) => createTask(party(barrier, n)));
+  yield;
+  print("main:", r(barrier));
+  yield* barrier.abort();
+  print("main: aborted,", r(barrier), barrier.broken, barrier.nWaiting);
+  print("main:", yield* gather(ts));
+  print("main: late ->", yield* party(barrier, "late"));
+  yield* barrier.reset();
+  print("main: reset,", r(barrier), barrier.broken);
+  ts = [..."xyz"].map((n) => createTask(party(barrier, n)));
+  print("main:", yield* gather(ts), r(barrier));
+}
+
+await run(main, { clock });
