@@ -240,3 +240,35 @@ export async function holdWhile<R>(
     primitive.release();
   }
 }
+
+/**
+ * `[Symbol.dispose](): void`, where the host's types know `Symbol.dispose`
+ * (explicit resource management, `lib.esnext.disposable`, `@types/node`),
+ * else nothing: merged into the primitives' classes (`interface Lock
+ * extends ReleasedOnDispose {}`), so that `await lock.acquire(); using _ =
+ * lock;` type-checks where `using` exists, and the package's types still
+ * check against ES2023 without it.
+ */
+export type ReleasedOnDispose = SymbolConstructor extends {
+  readonly dispose: infer K extends symbol;
+} ? { [P in K]: () => void }
+  : Record<never, never>;
+
+// Absent in hosts that predate explicit resource management (older
+// browsers), where `using` does not exist either.
+const DISPOSE = (Symbol as { readonly dispose?: symbol }).dispose;
+
+/**
+ * Gives a primitive's prototype the `[Symbol.dispose]()` that
+ * {@linkcode ReleasedOnDispose} declares: it calls `release()`.
+ */
+export function releaseOnDispose(prototype: { release(): void }): void {
+  if (DISPOSE === undefined) return;
+  Object.defineProperty(prototype, DISPOSE, {
+    value: function dispose(this: { release(): void }): void {
+      this.release();
+    },
+    writable: true,
+    configurable: true,
+  });
+}

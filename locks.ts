@@ -23,6 +23,8 @@ import { argumentError, checkFunction } from "./_validate.ts";
 import {
   bindLoop,
   holdWhile,
+  type ReleasedOnDispose,
+  releaseOnDispose,
   removeWaiter,
   type Waitable,
   waitable,
@@ -151,11 +153,6 @@ export class Lock {
     return holdWhile(this, body, "Lock.run");
   }
 
-  /** Releases the lock: `await lock.acquire(); using _ = lock;`. */
-  [Symbol.dispose](): void {
-    this.release();
-  }
-
   /**
    * Formats the lock as asyncio's `repr()` does, without the address.
    *
@@ -172,6 +169,13 @@ export class Lock {
     if (fut !== undefined && !fut.done()) fut.setResult(true);
   }
 }
+
+/**
+ * Where the host's types know `Symbol.dispose`, a Lock has
+ * `[Symbol.dispose]()`, which releases the lock: `await x.acquire(); using _ = x;`
+ * ({@linkcode ReleasedOnDispose}).
+ */
+export interface Lock extends ReleasedOnDispose {}
 
 /**
  * A flag that tasks can wait for, asyncio's `asyncio.Event`:
@@ -349,11 +353,6 @@ export class Condition {
     return holdWhile(this, body, "Condition.run");
   }
 
-  /** Releases the condition's lock. */
-  [Symbol.dispose](): void {
-    this.release();
-  }
-
   /**
    * Waits until notified. The caller must hold the lock: `wait()` releases
    * it, waits for {@linkcode Condition.notify} or
@@ -500,6 +499,15 @@ export class Condition {
   }
 }
 
+/**
+ * Where the host's types know `Symbol.dispose`, a Condition has
+ * `[Symbol.dispose]()`, which releases its lock: `await x.acquire(); using _ = x;`
+ * ({@linkcode ReleasedOnDispose}).
+ */
+export interface Condition extends ReleasedOnDispose {}
+
 inspectAsString(Lock.prototype);
+releaseOnDispose(Lock.prototype);
+releaseOnDispose(Condition.prototype);
 inspectAsString(Event.prototype);
 inspectAsString(Condition.prototype);

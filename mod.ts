@@ -112,4 +112,4 @@ export type { AwaitableLike, BlockResult, ResultOf } from "./_util.ts";
 export { Condition, Event, Lock } from "./locks.ts";
 export { BoundedSemaphore, Semaphore } from "./semaphore.ts";
 export { Barrier } from "./barrier.ts";
-export type { Waitable } from "./_loop_bound.ts";
+export type { ReleasedOnDispose, Waitable } from "./_loop_bound.ts";

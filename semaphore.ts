@@ -15,6 +15,8 @@ import {
   bindLoop,
   checkCount,
   holdWhile,
+  type ReleasedOnDispose,
+  releaseOnDispose,
   removeWaiter,
   type Waitable,
   waitable,
@@ -159,11 +161,6 @@ export class Semaphore {
     return holdWhile(this, body, `${this.constructor.name}.run`);
   }
 
-  /** Gives the slot back: `await semaphore.acquire(); using _ = semaphore;`. */
-  [Symbol.dispose](): void {
-    this.release();
-  }
-
   /**
    * Formats the semaphore as asyncio's `repr()` does, without the address.
    *
@@ -191,6 +188,13 @@ export class Semaphore {
     return false;
   }
 }
+
+/**
+ * Where the host's types know `Symbol.dispose`, a Semaphore has
+ * `[Symbol.dispose]()`, which gives the slot back: `await x.acquire(); using _ = x;`
+ * ({@linkcode ReleasedOnDispose}).
+ */
+export interface Semaphore extends ReleasedOnDispose {}
 
 /**
  * A {@linkcode Semaphore} that refuses to go above its initial value,
@@ -238,3 +242,4 @@ export class BoundedSemaphore extends Semaphore {
 }
 
 inspectAsString(Semaphore.prototype);
+releaseOnDispose(Semaphore.prototype);
