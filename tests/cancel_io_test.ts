@@ -85,7 +85,7 @@ Deno.test("a TaskGroup whose child fails cancels a sibling's fetch through its s
       const task = currentTask()!;
       const seen: unknown[] = [];
       await assert.rejects(
-        new TaskGroup().run(async (group) => {
+        new TaskGroup().run((group) => {
           group.createTask(async () => {
             try {
               await fetch(`${server.url}${SLOW}`, {
