@@ -91,6 +91,17 @@ export function carriedStore(): object | undefined | null {
   return storageEnabled ? storage!.getStore() : null;
 }
 
+/**
+ * What to add to an error that found no current task: where the host has
+ * no async context (browsers), code after a foreign await belongs to no
+ * task, and `await ensureFuture(promise)` is the way to keep it.
+ */
+export function noTaskHint(): string {
+  return storage === null
+    ? " (this host has no async context: after a foreign await, code belongs to no task; await ensureFuture(promise) keeps the task)"
+    : "";
+}
+
 /** Stops the host's async context until the next task starts. */
 export function releaseContext(): void {
   if (!storageEnabled) return;

@@ -8,6 +8,7 @@
 
 import { CancelledError, ExceptionGroup } from "./errors.ts";
 import type { AbstractEventLoop } from "./_runtime.ts";
+import { noTaskHint } from "./_host_context.ts";
 import { runningLoopFor } from "./_running.ts";
 import { Future } from "./future.ts";
 import {
@@ -95,7 +96,9 @@ export class TaskGroup {
     const loop = runningLoopFor("TaskGroup.enter");
     const parent = currentTaskOf(loop);
     if (parent === undefined) {
-      throw new Error(`TaskGroup ${this} cannot determine the parent task`);
+      throw new Error(
+        `TaskGroup ${this} cannot determine the parent task${noTaskHint()}`,
+      );
     }
     this.#entered = true;
     this.#loop = loop;

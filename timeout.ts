@@ -9,6 +9,7 @@
 
 import { CancelledError, TimeoutError } from "./errors.ts";
 import type { ScheduledCallback } from "./_runtime.ts";
+import { noTaskHint } from "./_host_context.ts";
 import { runningLoopFor } from "./_running.ts";
 import { Future } from "./future.ts";
 import { currentTaskOf, type Task, UNDELIVERED } from "./task.ts";
@@ -128,7 +129,7 @@ export class Timeout {
     }
     const task = currentTaskOf(runningLoopFor("Timeout.enter"));
     if (task === undefined) {
-      throw new Error("Timeout should be used inside a task");
+      throw new Error(`Timeout should be used inside a task${noTaskHint()}`);
     }
     this.#state = "entered";
     this.#task = task;

@@ -169,6 +169,10 @@ Deno.test("without the host's async context (browsers), a foreign await loses th
         seen.push(currentTask()?.getName());
         await hostTimer(1);
         seen.push(currentTask()?.getName());
+        // A helper that needs the task says what to do.
+        assert.throws(() => timeout(null).enter(), {
+          message: /no async context.*await ensureFuture\(promise\)/,
+        });
       }, { name: "t" });
     });
     loop.close();
