@@ -159,7 +159,22 @@ function awaitPending(
   const slot = slotOf(loop);
   const task = slot.awaitingTask();
   if ((task as unknown) === future) {
-    reject(new Error(`Task cannot await on itself: ${future}`));
+    // As asyncio's Task.__step: the error is thrown into the task's code at
+    // its next step, through the await's own handlers.
+    const error = new Error(`Task cannot await on itself: ${future}`);
+    const awaiter = new Awaiter(
+      future,
+      task,
+      resolve,
+      reject,
+      onFulfilled,
+      onRejected,
+    );
+    loop.callSoon(() => {
+      slot.resumed(task);
+      deliver(awaiter, true, error);
+    });
+    slot.suspended();
     return;
   }
   const awaiter = new Awaiter(

@@ -248,13 +248,9 @@ Deno.test("a generator task that awaits itself ends with 'Task cannot await on i
   loop.close();
 });
 
-// TODO(#13): _await.ts rejects the promise of the task's own then() with
-// this error instead of calling the await's handler (onRejected), so the
-// await never resumes: an unhandled rejection, and the task stays pending.
 Deno.test({
   name:
     "an async task that awaits itself ends with 'Task cannot await on itself', and the loop goes on",
-  ignore: true,
   fn: async () => {
     const loop = new EventLoop();
     const other = loop.createTask(async () => await sleep(0, "other"));
