@@ -488,6 +488,84 @@ async function queueProducerConsumerGen(lib, n) {
   return seconds;
 }
 
+/**
+ * lock_turns: 100 tasks take turns on one `Lock`, N acquisitions in all;
+ * each holds it across one `sleep(0)`, so 99 tasks wait in its queue. Needs
+ * `Lock` (issue 14): `null` without it.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function lockTurns(lib, n) {
+  const api = /** @type {Record<string, unknown>} */ (lib);
+  if (typeof api.Lock !== "function") return null;
+  const loop = new lib.EventLoop();
+  const lock = new lib.Lock();
+  const each = Math.max(1, Math.floor(n / LOCK_TASKS));
+  let turns = 0;
+  async function user() {
+    for (let i = 0; i < each; i++) {
+      await lock.acquire();
+      try {
+        turns++;
+        await lib.sleep(0);
+      } finally {
+        lock.release();
+      }
+    }
+  }
+  const start = now();
+  await loop.runUntilComplete(async () => {
+    const tasks = [];
+    for (let t = 0; t < LOCK_TASKS; t++) tasks.push(loop.createTask(user));
+    for (const task of tasks) await task;
+  });
+  const seconds = now() - start;
+  loop.close();
+  check(turns === each * LOCK_TASKS, `lock_turns made ${turns} turns`);
+  return seconds * n / (each * LOCK_TASKS);
+}
+
+/**
+ * lock_turns with generator tasks (`yield* lock.acquire()`, a bare `yield`).
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ */
+async function lockTurnsGen(lib, n) {
+  const api = /** @type {Record<string, unknown>} */ (lib);
+  if (typeof api.Lock !== "function") return null;
+  const loop = new lib.EventLoop();
+  const lock = new lib.Lock();
+  const each = Math.max(1, Math.floor(n / LOCK_TASKS));
+  let turns = 0;
+  /** @returns {Generator<unknown, void, unknown>} */
+  function* user() {
+    for (let i = 0; i < each; i++) {
+      yield* lock.acquire();
+      try {
+        turns++;
+        yield;
+      } finally {
+        lock.release();
+      }
+    }
+  }
+  const start = now();
+  await loop.runUntilComplete(function* () {
+    const tasks = [];
+    for (let t = 0; t < LOCK_TASKS; t++) tasks.push(loop.createTask(user()));
+    for (const task of tasks) yield* task;
+  });
+  const seconds = now() - start;
+  loop.close();
+  check(turns === each * LOCK_TASKS, `lock_turns made ${turns} turns`);
+  return seconds * n / (each * LOCK_TASKS);
+}
+
+/** How many tasks take turns on the lock in lock_turns. */
+const LOCK_TASKS = 100;
+
 /** Warm-up runs go on until this much time has passed (and N ops ran). */
 const WARMUP_SECONDS = 1;
 /** ... or this many runs. */
@@ -503,6 +581,7 @@ export const WORKLOADS = {
   "timers_expired": { n: 500_000, run: timersExpired },
   "gather_sleep0": { n: 100_000, run: gatherSleep0 },
   "queue_producer_consumer": { n: 200_000, run: queueProducerConsumer },
+  "lock_turns": { n: 100_000, run: lockTurns },
 };
 
 /**
@@ -515,6 +594,7 @@ export const GENERATOR_WORKLOADS = {
   "await_pingpong": { n: 200_000, run: awaitPingpongGen },
   "gather_sleep0": { n: 100_000, run: gatherSleep0Gen },
   "queue_producer_consumer": { n: 200_000, run: queueProducerConsumerGen },
+  "lock_turns": { n: 100_000, run: lockTurnsGen },
 };
 
 /**

@@ -33,6 +33,7 @@ DEFAULT_N = {
     "timers_expired": 500_000,
     "gather_sleep0": 100_000,
     "queue_producer_consumer": 200_000,
+    "lock_turns": 100_000,
 }
 
 
@@ -234,6 +235,33 @@ def queue_producer_consumer(new_loop, n):
     return seconds
 
 
+def lock_turns(new_loop, n, tasks=100):
+    loop = new_loop()
+    each = max(1, n // tasks)
+    turns = 0
+
+    async def main():
+        lock = asyncio.Lock()
+
+        async def user():
+            nonlocal turns
+            for _ in range(each):
+                async with lock:
+                    turns += 1
+                    await asyncio.sleep(0)
+
+        users = [loop.create_task(user()) for _ in range(tasks)]
+        for task in users:
+            await task
+
+    start = time.perf_counter()
+    loop.run_until_complete(main())
+    seconds = time.perf_counter() - start
+    loop.close()
+    check(turns == each * tasks, f"lock_turns made {turns} turns")
+    return seconds * n / (each * tasks)
+
+
 WORKLOADS = {
     "callsoon_batch": callsoon_batch,
     "callsoon_chain": callsoon_chain,
@@ -242,6 +270,7 @@ WORKLOADS = {
     "timers_expired": timers_expired,
     "gather_sleep0": gather_sleep0,
     "queue_producer_consumer": queue_producer_consumer,
+    "lock_turns": lock_turns,
 }
 
 

@@ -52,6 +52,7 @@ const TARGETS: Record<string, number> = {
   "timers_expired": 15,
   "gather_sleep0": 7,
   "queue_producer_consumer": 10,
+  "lock_turns": 10,
 };
 /**
  * Targets that differ for `async` function tasks (`deno`, `node`) from the
@@ -60,6 +61,7 @@ const TARGETS: Record<string, number> = {
  */
 const ASYNC_TARGETS: Record<string, number> = {
   "queue_producer_consumer": 1,
+  "lock_turns": 1,
 };
 
 /** The target of `workload` for the implementation `key`. */

@@ -14,7 +14,7 @@ fi
 bench_smoke() {
   local w
   for w in callsoon_batch callsoon_chain future_lifecycle await_pingpong \
-    timers_expired gather_sleep0 queue_producer_consumer; do
+    timers_expired gather_sleep0 queue_producer_consumer lock_turns; do
     deno run -A bench/workloads.ts "$w" 2000 || return 1
     if [ -n "$bench_python" ]; then
       "$bench_python" bench/asyncio_workloads.py "$w" 2000 || return 1
