@@ -361,6 +361,7 @@ Deno.test("createTask() with { context } runs the task in that context itself", 
       v.set("b");
       return seen;
     }, { context: shared, loop: getRunningLoop() });
+    // deno-lint-ignore require-await
     const c = getRunningLoop().createTask(async () => v.get(), {
       context: undefined, // asyncio's context=None: a copy of the current one
     });
@@ -450,6 +451,7 @@ Deno.test("ContextVar.set() at the top level is seen by the tasks created after 
   const token = v.set("top");
   try {
     const loop = new EventLoop({ clock: "virtual" });
+    // deno-lint-ignore require-await
     const result = await loop.runUntilComplete(async () => {
       const seen = v.get();
       v.set("main");
