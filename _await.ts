@@ -137,46 +137,17 @@ function awaitPending(
     if (other !== undefined) {
       // As asyncio's Task.__step: a task awaits only futures of its own
       // loop, and gets RuntimeError on its loop's next iteration.
-      const error = new Error(
-        `Task ${other} got Future ${future} attached to a different loop`,
+      return failAtNextStep(
+        running,
+        new Awaiter(future, other, resolve, reject, onFulfilled, onRejected),
+        new Error(
+          `Task ${other} got Future ${future} attached to a different loop`,
+        ),
       );
-      const awaiter = new Awaiter(
-        future,
-        other,
-        resolve,
-        reject,
-        onFulfilled,
-        onRejected,
-      );
-      running.callSoon(() => {
-        slotOf(running).resumed(other);
-        deliver(awaiter, true, error);
-      });
-      slotOf(running).suspended();
-      return;
     }
   }
   const slot = slotOf(loop);
   const task = slot.awaitingTask();
-  if ((task as unknown) === future) {
-    // As asyncio's Task.__step: the error is thrown into the task's code at
-    // its next step, through the await's own handlers.
-    const error = new Error(`Task cannot await on itself: ${future}`);
-    const awaiter = new Awaiter(
-      future,
-      task,
-      resolve,
-      reject,
-      onFulfilled,
-      onRejected,
-    );
-    loop.callSoon(() => {
-      slot.resumed(task);
-      deliver(awaiter, true, error);
-    });
-    slot.suspended();
-    return;
-  }
   const awaiter = new Awaiter(
     future,
     task,
@@ -185,6 +156,13 @@ function awaitPending(
     onFulfilled,
     onRejected,
   );
+  if ((task as unknown) === future) {
+    return failAtNextStep(
+      loop,
+      awaiter,
+      new Error(`Task cannot await on itself: ${future}`),
+    );
+  }
   future[ADD_WAITER](awaiter);
   if (task === undefined) {
     if (slot.stepping) slot.unclaimed.push(awaiter);
@@ -193,6 +171,24 @@ function awaitPending(
   // After the wakeup is registered: a pending cancellation cancels this
   // future at once, which schedules the wakeup.
   if (task !== undefined) task[AWAITING](future);
+}
+
+/**
+ * An await that asyncio's `Task.__step` refuses: the error is thrown into
+ * the awaiting code on its loop's next iteration, through the await's own
+ * handlers, and the code counts as suspended meanwhile.
+ */
+function failAtNextStep(
+  loop: AbstractEventLoop,
+  awaiter: Awaiter,
+  error: Error,
+): void {
+  const slot = slotOf(loop);
+  loop.callSoon(() => {
+    slot.resumed(awaiter.task);
+    deliver(awaiter, true, error);
+  });
+  slot.suspended();
 }
 
 /**
