@@ -4,24 +4,13 @@ import {
   BrokenBarrierError,
   CancelledError,
   createTask,
-  EventLoop,
   gather,
   sleep,
 } from "../mod.ts";
+import { main } from "./_virtual_loop.ts";
 
 // Expected orders come from the same programs run on CPython 3.13's
 // asyncio (the differential pairs in tests/reference/locks/ hold more).
-
-async function main<T>(
-  body: (loop: EventLoop) => T | PromiseLike<T>,
-): Promise<T> {
-  const loop = new EventLoop({ clock: "virtual" });
-  try {
-    return await loop.runUntilComplete(() => body(loop));
-  } finally {
-    loop.close();
-  }
-}
 
 Deno.test("Barrier() checks its parties", () => {
   assert.throws(() => new Barrier(0), {

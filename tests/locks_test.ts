@@ -4,7 +4,6 @@ import {
   Condition,
   createTask,
   Event,
-  EventLoop,
   gather,
   Lock,
   sleep,
@@ -12,21 +11,11 @@ import {
   type Waitable,
   waitFor,
 } from "../mod.ts";
+import { main } from "./_virtual_loop.ts";
 import { assertType, type IsExact } from "./_types.ts";
 
 // Expected orders come from the same programs run on CPython 3.13's
 // asyncio (the differential pairs in tests/reference/locks/ hold more).
-
-async function main<T>(
-  body: (loop: EventLoop) => T | PromiseLike<T>,
-): Promise<T> {
-  const loop = new EventLoop({ clock: "virtual" });
-  try {
-    return await loop.runUntilComplete(() => body(loop));
-  } finally {
-    loop.close();
-  }
-}
 
 Deno.test("Lock.acquire() without contention needs no loop", async () => {
   const lock = new Lock();

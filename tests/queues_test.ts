@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import {
   CancelledError,
   createTask,
-  EventLoop,
   Future,
   gather,
   LifoQueue,
@@ -17,33 +16,11 @@ import {
   type Waitable,
   waitFor,
 } from "../mod.ts";
+import { genMain, main } from "./_virtual_loop.ts";
 import { assertType, type IsExact } from "./_types.ts";
 
 // Expected orders come from the same programs run on CPython 3.13's
 // asyncio (the differential pairs in tests/reference/queues/ hold more).
-
-async function main<T>(
-  body: (loop: EventLoop) => T | PromiseLike<T>,
-): Promise<T> {
-  const loop = new EventLoop({ clock: "virtual" });
-  try {
-    return await loop.runUntilComplete(() => body(loop));
-  } finally {
-    loop.close();
-  }
-}
-
-/** Runs a generator main on a virtual-clock loop. */
-async function genMain<T>(
-  body: (loop: EventLoop) => Generator<unknown, T, unknown>,
-): Promise<T> {
-  const loop = new EventLoop({ clock: "virtual" });
-  try {
-    return await loop.runUntilComplete(body(loop));
-  } finally {
-    loop.close();
-  }
-}
 
 /** A task of the async function or of the generator, by form. */
 function taskOf(
