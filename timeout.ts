@@ -157,8 +157,10 @@ export class Timeout {
       // The deadline's cancellation never reached the code: it was away on
       // a foreign await that cancellation cannot interrupt, and came back
       // past the deadline. The scope ends as if it had been delivered.
-      const stuck = task[UNDELIVERED]();
-      if (stuck && !threw) {
+      // (A body that threw, as a fetch aborted through the task's signal
+      // does, had its cancellation delivered that way.)
+      const stuck = !threw && task[UNDELIVERED]();
+      if (stuck) {
         threw = true;
         error = new CancelledError();
       }

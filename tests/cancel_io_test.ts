@@ -252,10 +252,28 @@ Deno.test("debug mode warns, naming the task, when a body returns past its deadl
         TimeoutError,
       );
     });
+    // The signal style delivers the cancellation: no warning for it.
+    await run(async () => {
+      getRunningLoop().setDebug(true);
+      currentTask()!.setName("aborted-one");
+      await assert.rejects(
+        timeout(0.02, async () => {
+          const signal = currentTask()!.signal;
+          await new Promise((_, reject) => {
+            signal.addEventListener("abort", () => reject(signal.reason));
+          });
+        }),
+        TimeoutError,
+      );
+    });
   } finally {
     console.warn = warn;
   }
   const found = warnings.filter((line) => line.includes("stuck-one"));
+  assert.equal(
+    warnings.filter((line) => line.includes("aborted-one")).length,
+    0,
+  );
   assert.equal(found.length, 1, warnings.join("\n"));
   assert.match(found[0]!, /past its timeout deadline/);
   assert.match(found[0]!, /signal/);
