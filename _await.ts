@@ -11,6 +11,7 @@
 import {
   type AbstractEventLoop,
   AWAITING,
+  RUN,
   runningLoop,
   type RuntimeTask,
   slotOf,
@@ -58,6 +59,16 @@ export class Awaiter {
   /** As the future: the handle of its wakeup shows `wakeup(<Future ...>)`. */
   toString(): string {
     return String(this.future);
+  }
+
+  /** Its wakeup, run from the loop's ready queue (it needs no handle). */
+  [RUN](): void {
+    wakeAwaiter(this);
+  }
+
+  /** A wakeup cannot be cancelled. */
+  cancelled(): boolean {
+    return false;
   }
 }
 

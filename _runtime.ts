@@ -12,6 +12,17 @@
 import { carriedStore, carriesTasks, releaseContext } from "./_host_context.ts";
 import { repr } from "./repr.ts";
 
+/** The key of the method that runs an item of a loop's ready queue. */
+export const RUN: unique symbol = Symbol("run");
+
+/** What a loop's ready queue holds: a handle, or a wakeup that needs none. */
+export interface Runnable {
+  /** Runs the callback for the loop. */
+  [RUN](): void;
+  /** Whether the callback was cancelled. */
+  cancelled(): boolean;
+}
+
 /** A callback scheduled on a loop, as the runtime sees its handle. */
 export interface ScheduledCallback {
   /** Keeps the callback from running. */
@@ -303,6 +314,12 @@ export class TaskSlot {
   drain = false;
   /** Bumped by everything the futures and the loop see happen. */
   activity = 0;
+  /**
+   * Queues the wakeup of code awaiting a future, with no handle: nobody
+   * can cancel it. `null` when the loop is closed, or in debug mode, whose
+   * handles record where they were made: then it goes through callSoon().
+   */
+  queueWakeup: ((wakeup: Runnable) => void) | null = null;
   /**
    * During a generator task's step: awaits by then() that belong to no task
    * yet, made by async code the step called (an inline body of timeout()

@@ -31,7 +31,12 @@
 import { Deque } from "./_deque.ts";
 import { TimerHeap } from "./_heap.ts";
 import { carriesTasks, outsideTasks } from "./_host_context.ts";
-import { releaseStorage, sweepTasks, TaskSlot } from "./_runtime.ts";
+import {
+  releaseStorage,
+  type Runnable,
+  sweepTasks,
+  TaskSlot,
+} from "./_runtime.ts";
 import { type Handle, HEAP_SLOT, RUN, type TimerHandle } from "./handle.ts";
 
 // Timers are compacted out of the heap when more than half of at least this
@@ -99,7 +104,7 @@ function chooseHostTask(): (fn: () => void) => void {
 
 /** One loop's queue, timers, clock and iteration. */
 export class Scheduler {
-  #ready = new Deque<Handle>();
+  #ready = new Deque<Runnable>();
   #scheduled = new TimerHeap<TimerHandle>(setSlot);
   #timerCancelledCount = 0;
   #timerSeq = 0;
@@ -126,14 +131,13 @@ export class Scheduler {
    */
   #ntodo = -1;
   /** The handle whose callback resumed code, and when it started (debug). */
-  #resumedHandle: Handle | undefined;
+  #resumedHandle: Runnable | undefined;
   #t0 = -1;
   /** The virtual clock waits in real time, for foreign work. */
   #foreignWait = false;
   /** How long to wait, in seconds, when `#runIterations()` says `IDLE`. */
   #timeout = 0;
-  /** Debug mode: callbacks slower than `slowCallbackDuration` are reported. */
-  debug = false;
+  #debug = false;
   slowCallbackDuration = 0.1;
 
   constructor(virtual: boolean) {
@@ -153,7 +157,26 @@ export class Scheduler {
       if (this.#foreignWait && this.#wake !== null) this.#notify();
     });
     if (virtual) this.slot.awaits = new WeakMap();
+    this.slot.queueWakeup = this.#queueWakeup;
   }
+
+  /** Debug mode: callbacks slower than `slowCallbackDuration` are reported. */
+  get debug(): boolean {
+    return this.#debug;
+  }
+
+  set debug(on: boolean) {
+    this.#debug = on;
+    // Debug mode's wakeups go through callSoon(): their handles record
+    // where they were made.
+    this.slot.queueWakeup = on ? null : this.#queueWakeup;
+  }
+
+  #queueWakeup = (wakeup: Runnable): void => {
+    this.#ready.push(wakeup);
+    this.slot.activity++;
+    if (this.#wake !== null) this.#notify();
+  };
 
   /** Whether the clock is virtual. */
   get virtual(): boolean {
@@ -216,6 +239,7 @@ export class Scheduler {
     }
     this.#ready.clear();
     this.#scheduled.clear();
+    this.slot.queueWakeup = null;
     this.#timerCancelledCount = 0;
   }
 
@@ -401,7 +425,7 @@ export class Scheduler {
         ntodo--;
         const handle = ready.shift()!;
         let t0 = -1;
-        if (this.debug) {
+        if (this.#debug) {
           if (handle.cancelled()) continue;
           t0 = performance.now();
         }
@@ -426,7 +450,7 @@ export class Scheduler {
     }
   }
 
-  #reportSlow(handle: Handle, t0: number): void {
+  #reportSlow(handle: Runnable, t0: number): void {
     const seconds = (performance.now() - t0) / 1000;
     if (seconds >= this.slowCallbackDuration) {
       console.warn(`Executing ${handle} took ${seconds.toFixed(3)} seconds`);

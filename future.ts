@@ -11,6 +11,7 @@ import {
   type AbstractEventLoop,
   currentLoop,
   type RuntimeTask,
+  SLOT,
   WAKEUP,
 } from "./_runtime.ts";
 import { ADD_WAITER, Awaiter, awaitFuture, wakeAwaiter } from "./_await.ts";
@@ -529,7 +530,9 @@ export class Future<T> implements PromiseLike<T> {
   #schedule(callback: Waiter): void {
     if (typeof callback === "function") this.#loop.callSoon(callback, this);
     else if (callback instanceof Awaiter) {
-      this.#loop.callSoon(wakeAwaiter, callback);
+      const queue = this.#loop[SLOT].queueWakeup;
+      if (queue !== null) queue(callback);
+      else this.#loop.callSoon(wakeAwaiter, callback);
     } else this.#loop.callSoon(wakeup, callback, this as Future<unknown>);
   }
 

@@ -7,7 +7,7 @@
  */
 
 import type { Source } from "./_debug.ts";
-import { type AbstractEventLoop, TIMER_CANCELLED } from "./_runtime.ts";
+import { type AbstractEventLoop, RUN, TIMER_CANCELLED } from "./_runtime.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
 import { inspectAsString, shortRepr } from "./repr.ts";
 import {
@@ -28,12 +28,12 @@ const SET_ARGS: unique symbol = Symbol("setArgs");
 const NO_ARGS: unknown[] = [];
 
 /**
- * The keys of the library's own parts of a handle (not exported from
- * mod.ts): `handle[RUN]()` runs the callback for the loop, and
- * `timer[HEAP_SLOT]` is the timer's place in its loop's heap.
+ * The key of the library's own part of a timer (not exported from mod.ts):
+ * `timer[HEAP_SLOT]` is the timer's place in its loop's heap;
+ * `handle[RUN]()` runs the callback for the loop.
  */
-export const RUN: unique symbol = Symbol("run");
-/** See {@linkcode RUN}. */
+export { RUN };
+/** See above. */
 export const HEAP_SLOT: unique symbol = Symbol("heapSlot");
 
 /**
