@@ -102,6 +102,13 @@ function chooseHostTask(): (fn: () => void) => void {
   return (fn) => void setTimeout(fn, 0);
 }
 
+// The resolving function of a pause's promise, handed out by one executor
+// for every pause rather than a closure per pause.
+let capturedPause: (() => void) | undefined;
+function capturePause(resolve: () => void): void {
+  capturedPause = resolve;
+}
+
 /** One loop's queue, timers, clock and iteration. */
 export class Scheduler {
   #ready = new Deque<Runnable>();
@@ -342,9 +349,9 @@ export class Scheduler {
       // context; a reaction registered here, outside every task, runs the
       // loop on in the loop's context (entering another context there would
       // cost ~0.8 us in Deno, more than the rest of a hand-off).
-      new Promise<void>((resolve) => this.#resolvePause = resolve).then(
-        this.#goOn,
-      );
+      new Promise<void>(capturePause).then(this.#goOn);
+      this.#resolvePause = capturedPause;
+      capturedPause = undefined;
     }
     if (this.#hostArmed) return;
     this.#hostArmed = true;
