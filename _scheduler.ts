@@ -97,6 +97,13 @@ function chooseHostTask(): (fn: () => void) => void {
   return (fn) => void setTimeout(fn, 0);
 }
 
+/**
+ * The key of a loop's method that says how many callbacks are ready and
+ * how many timers its heap holds, cancelled ones included (tests and
+ * introspection; loop.ts re-exports it; not exported from mod.ts).
+ */
+export const QUEUE_SIZES: unique symbol = Symbol("queueSizes");
+
 /** One loop's queue, timers, clock and iteration. */
 export class Scheduler {
   #ready = new Deque<Handle>();

@@ -60,6 +60,17 @@ export function checkFunction(
   }
 }
 
+/** Throws unless `value` is a function or `null`. */
+export function checkFunctionOrNull(
+  method: string,
+  name: string,
+  value: unknown,
+): void {
+  if (value !== null && typeof value !== "function") {
+    throw argumentError(method, name, "a function or null", value);
+  }
+}
+
 /** Throws unless `value` is a number of seconds (not NaN; ±Infinity is). */
 export function checkTime(method: string, name: string, value: unknown): void {
   if (typeof value !== "number") {

@@ -14,15 +14,14 @@
 import { captureSource } from "./_debug.ts";
 import {
   type AbstractEventLoop,
-  runningLoop,
   setLoopFactory,
   setRunningLoop,
   SLOT,
   type TaskSlot,
   TIMER_CANCELLED,
 } from "./_runtime.ts";
-import { Scheduler } from "./_scheduler.ts";
-import { firstLoop, resultOf } from "./_running.ts";
+import { QUEUE_SIZES, Scheduler } from "./_scheduler.ts";
+import { checkCanRun, firstLoop, resultOf } from "./_running.ts";
 import { Future, reportUnretrieved } from "./future.ts";
 import {
   type Handle,
@@ -32,7 +31,7 @@ import {
   type TimerHandle,
 } from "./handle.ts";
 import type { AnyFunction } from "./partial.ts";
-import { callHandler, formatContext } from "./_report.ts";
+import { callLoopHandler, formatContext } from "./_report.ts";
 import {
   type Coroutine,
   type GeneratorCoroutine,
@@ -41,12 +40,12 @@ import {
 } from "./task.ts";
 import type { Awaitable, ExceptionContext } from "./_loop_types.ts";
 import {
-  argumentError,
   checkClockOption,
   checkContext,
   checkCoroutine,
   checkDuration,
   checkFunction,
+  checkFunctionOrNull,
   checkOptions,
   checkTime,
   type EventLoopOptions,
@@ -61,12 +60,7 @@ export type ExceptionHandler = (
   context: ExceptionContext,
 ) => void;
 
-/**
- * The key of a loop's method that says how many callbacks are ready and
- * how many timers its heap holds, cancelled ones included (tests and
- * introspection; not exported from mod.ts).
- */
-export const QUEUE_SIZES: unique symbol = Symbol("queueSizes");
+export { QUEUE_SIZES } from "./_scheduler.ts";
 
 function runUntilCompleteCb(future: Future<unknown>): void {
   future.getLoop().stop();
@@ -496,10 +490,7 @@ export class EventLoop implements AbstractEventLoop {
    * @throws {TypeError} If `handler` is neither a function nor `null`.
    */
   setExceptionHandler(handler: ExceptionHandler | null): void {
-    if (handler !== null && typeof handler !== "function") {
-      const what = "a function or null";
-      throw argumentError("setExceptionHandler", "handler", what, handler);
-    }
+    checkFunctionOrNull("setExceptionHandler", "handler", handler);
     this.#exceptionHandler = handler;
   }
 
@@ -523,12 +514,7 @@ export class EventLoop implements AbstractEventLoop {
    */
   callExceptionHandler(context: ExceptionContext): void {
     checkContext("callExceptionHandler", context);
-    const handler = this.#exceptionHandler;
-    callHandler(
-      handler && ((context) => handler(this, context as ExceptionContext)),
-      (context) => this.defaultExceptionHandler(context as ExceptionContext),
-      context,
-    );
+    callLoopHandler(this, this.#exceptionHandler, context);
   }
 
   /**
@@ -585,14 +571,7 @@ export class EventLoop implements AbstractEventLoop {
   }
 
   #checkRunning(): void {
-    if (this.#running) {
-      throw new Error("This event loop is already running");
-    }
-    if (runningLoop() !== null) {
-      throw new Error(
-        "Cannot run the event loop while another loop is running",
-      );
-    }
+    checkCanRun(this.#running);
   }
 }
 
