@@ -11,6 +11,7 @@
  * @module
  */
 
+import { advance } from "./_clock.ts";
 import { captureSource } from "./_debug.ts";
 import {
   type AbstractEventLoop,
@@ -111,9 +112,11 @@ export class EventLoop implements AbstractEventLoop {
    * `loop.callLater(5, loop.stop)` works as asyncio's
    * `loop.call_later(5, loop.stop)` does.
    *
-   * @param options The clock to run on.
-   * @throws {TypeError} If `options` is not an object, or `options.clock`
-   * is not `"real"` or `"virtual"`.
+   * @param options The clock to run on, and when a virtual one jumps.
+   * @throws {TypeError} If `options` is not an object or has an unknown
+   * key, `options.clock` is not `"real"` or `"virtual"`, or `autojump` is
+   * given with a real clock or is not a boolean or a number.
+   * @throws {RangeError} If `autojump` is a negative or infinite number.
    */
   constructor(options: EventLoopOptions = {}) {
     this.#core = new Scheduler(checkClockOption("EventLoop", options));
@@ -132,6 +135,23 @@ export class EventLoop implements AbstractEventLoop {
    */
   time(): number {
     return this.#core.time();
+  }
+
+  /**
+   * Moves a virtual clock `seconds` forward, running what falls due on the
+   * way in order, each at its own time, with every promise settled between
+   * two steps; foreign work does not hold it. A loop that is not running
+   * is run until then, and stopped again. (An example is at
+   * {@linkcode EventLoopOptions.autojump}.)
+   *
+   * @param seconds How far to move, from the time now.
+   * @returns A promise that resolves once the loop is idle at the new time.
+   * @throws {TypeError} If the clock is real or `seconds` is not a number.
+   * @throws {RangeError} If `seconds` is negative, infinite or `NaN`.
+   * @throws {Error} If the loop is closed.
+   */
+  advance(seconds: number): Promise<void> {
+    return advance(this, this.#core.clock, seconds);
   }
 
   /**
