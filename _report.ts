@@ -99,6 +99,22 @@ export function callHandler(
   }
 }
 
+/**
+ * `loop.callExceptionHandler(context)`: {@linkcode callHandler} with the
+ * loop's handler, called as `handler(loop, context)`, else its default one.
+ */
+export function callLoopHandler<C extends Record<string, unknown>, L>(
+  loop: L & { defaultExceptionHandler(context: C): void },
+  handler: ((loop: L, context: C) => void) | null,
+  context: C,
+): void {
+  callHandler(
+    handler && ((context) => handler(loop, context as C)),
+    (context) => loop.defaultExceptionHandler(context as C),
+    context,
+  );
+}
+
 // asyncio logs "Future exception was never retrieved" from `Future.__del__`,
 // which CPython's reference counting runs as soon as the future is dropped.
 // A JavaScript collector may run late or never, so each loop also keeps its

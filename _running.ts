@@ -19,6 +19,17 @@ import {
 } from "./_runtime.ts";
 import { isGenerator, isThenable } from "./_validate.ts";
 
+/**
+ * Throws asyncio's error for running a loop that is `running` already, or
+ * while another loop runs.
+ */
+export function checkCanRun(running: boolean): void {
+  if (running) throw new Error("This event loop is already running");
+  if (runningLoop() !== null) {
+    throw new Error("Cannot run the event loop while another loop is running");
+  }
+}
+
 /** The errors {@linkcode noRunningLoop} made, with the function named. */
 const noLoopErrors = new WeakMap<object, string>();
 

@@ -28,6 +28,7 @@
  * @module
  */
 
+import { VirtualClock } from "./_clock.ts";
 import { Deque } from "./_deque.ts";
 import { TimerHeap } from "./_heap.ts";
 import { carriesTasks, outsideTasks } from "./_host_context.ts";
@@ -109,6 +110,13 @@ function capturePause(resolve: () => void): void {
   capturedPause = resolve;
 }
 
+/**
+ * The key of a loop's method that says how many callbacks are ready and
+ * how many timers its heap holds, cancelled ones included (tests and
+ * introspection; loop.ts re-exports it; not exported from mod.ts).
+ */
+export const QUEUE_SIZES: unique symbol = Symbol("queueSizes");
+
 /** One loop's queue, timers, clock and iteration. */
 export class Scheduler {
   #ready = new Deque<Runnable>();
@@ -116,8 +124,8 @@ export class Scheduler {
   #timerCancelledCount = 0;
   #timerSeq = 0;
   #stopping = false;
-  #virtual: boolean;
-  #virtualNow = 0;
+  /** The virtual clock, or `null` on the real one. */
+  readonly clock: VirtualClock | null;
   /** Whose code runs on the loop, and the signs it waits for. */
   readonly slot: TaskSlot;
   /** Wakes the loop from its host wait; set only while it waits. */
@@ -147,8 +155,18 @@ export class Scheduler {
   #debug = false;
   slowCallbackDuration = 0.1;
 
-  constructor(virtual: boolean) {
-    this.#virtual = virtual;
+  /**
+   * @param autojump `null` for the real clock; for the virtual one, the
+   * real seconds the loop stays idle before it jumps (see _clock.ts).
+   */
+  constructor(autojump: number | null) {
+    this.clock = autojump === null ? null : new VirtualClock(
+      autojump,
+      () => {
+        if (this.#wake !== null) this.#notify();
+      },
+      () => this.stop(),
+    );
     // Written a second time on purpose: V8 takes a field written only once
     // for a constant, and deoptimizes the code that relied on it when it
     // first changes (the first stop() or close(), when the loop's code has
@@ -163,7 +181,7 @@ export class Scheduler {
       // comes back may let it jump again.
       if (this.#foreignWait && this.#wake !== null) this.#notify();
     });
-    if (virtual) this.slot.awaits = new WeakMap();
+    if (autojump !== null) this.slot.awaits = new WeakMap();
     this.slot.queueWakeup = this.#queueWakeup;
   }
 
@@ -187,12 +205,13 @@ export class Scheduler {
 
   /** Whether the clock is virtual. */
   get virtual(): boolean {
-    return this.#virtual;
+    return this.clock !== null;
   }
 
   /** The clock, in seconds. */
   time(): number {
-    return this.#virtual ? this.#virtualNow : performance.now() / 1000;
+    const clock = this.clock;
+    return clock !== null ? clock.now : performance.now() / 1000;
   }
 
   /** How many handles the ready queue holds. */
@@ -263,6 +282,7 @@ export class Scheduler {
         this.#resolvePause = undefined;
         this.#stopping = false;
         onEnd();
+        this.clock?.runEnded();
         releaseStorage();
         if (error === undefined) resolve();
         else reject(error);
@@ -499,7 +519,10 @@ export class Scheduler {
     this.#timerCancelledCount -= scheduled.popDue(now, this.#ready);
   }
 
-  /** Waits until something is ready, a timer is due, or the loop stops. */
+  /**
+   * Waits until something is ready, a timer is due, or the loop stops; on
+   * the virtual clock, asks the clock (_clock.ts) whether to move or wait.
+   */
   async #idle(timeout: number): Promise<void> {
     sweepTasks();
     // Let microtasks run first: code finishing its turn, or promises from
@@ -508,38 +531,31 @@ export class Scheduler {
       await undefined;
       if (this.#ready.length > 0 || this.#stopping) return;
     }
-    if (this.#virtual) {
-      if (!this.slot.awaitsForeignWork()) {
-        if (Number.isFinite(timeout)) {
-          this.#virtualNow = Math.max(
-            this.#virtualNow,
-            this.#scheduled.peekWhen(),
-          );
-          return;
-        }
-        timeout = Infinity;
-      } else return this.#waitForForeignWork(timeout);
+    const clock = this.clock;
+    let foreign = false;
+    if (clock !== null) {
+      if (clock.advancing) {
+        // advance() steps once every promise has settled, however long
+        // the chain: the microtask queue runs dry before a host task.
+        await yieldToHost();
+        if (this.#ready.length > 0 || this.#stopping) return;
+      }
+      if (this.#timerCancelledCount !== 0) this.#dropCancelledTimers();
+      foreign = this.slot.awaitsForeignWork();
+      timeout = clock.idle(this.#scheduled.peekWhen(), foreign);
+      if (timeout === 0) return;
     }
-    await this.#hostWait(timeout);
-    this.#sliceStart = performance.now();
-  }
-
-  /**
-   * The virtual clock while a task awaits foreign work (a fetch, a host
-   * timer, a file): it stands still until the work is back, and jumps to
-   * the next timer only when as much real time has passed (so a timeout
-   * around foreign work that never ends still fires).
-   */
-  async #waitForForeignWork(timeout: number): Promise<void> {
-    this.#foreignWait = true;
-    let due: boolean;
+    // While a task is away on foreign work, its return may let the clock
+    // jump sooner: it ends the wait (see the TaskSlot in the constructor).
+    this.#foreignWait = foreign;
+    let ranOut: boolean;
     try {
-      due = await this.#hostWait(timeout);
+      ranOut = await this.#hostWait(timeout);
     } finally {
       this.#foreignWait = false;
     }
-    if (due && timeout <= MAXIMUM_SELECT_TIMEOUT) {
-      this.#virtualNow = Math.max(this.#virtualNow, this.#scheduled.peekWhen());
+    if (clock !== null && ranOut && timeout <= MAXIMUM_SELECT_TIMEOUT) {
+      clock.jump(this.#scheduled.peekWhen());
     }
     this.#sliceStart = performance.now();
   }

@@ -60,6 +60,17 @@ export function checkFunction(
   }
 }
 
+/** Throws unless `value` is a function or `null`. */
+export function checkFunctionOrNull(
+  method: string,
+  name: string,
+  value: unknown,
+): void {
+  if (value !== null && typeof value !== "function") {
+    throw argumentError(method, name, "a function or null", value);
+  }
+}
+
 /** Throws unless `value` is a number of seconds (not NaN; ±Infinity is). */
 export function checkTime(method: string, name: string, value: unknown): void {
   if (typeof value !== "number") {
@@ -101,6 +112,28 @@ export function checkOptions(
       `an object such as ${fields}`,
       value,
     );
+  }
+}
+
+/**
+ * Throws a TypeError naming the first key of `options` (an object, or
+ * `undefined`) that is not one of `known`: a misspelt option is an error,
+ * never ignored.
+ */
+export function checkOptionKeys(
+  method: string,
+  options: object | undefined,
+  known: readonly string[],
+): void {
+  if (options === undefined) return;
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new TypeError(
+        `${method}() got an unknown option ${
+          JSON.stringify(key)
+        } (its options: ${known.join(", ")})`,
+      );
+    }
   }
 }
 
@@ -167,26 +200,88 @@ export function checkContext(method: string, value: unknown): void {
 export interface EventLoopOptions {
   /**
    * `"real"` runs timers on `performance.now()`; `"virtual"` starts
-   * {@linkcode EventLoop.time} at 0 and, whenever nothing is ready, jumps
-   * straight to the next timer, without waiting.
+   * {@linkcode EventLoop.time} at 0 and moves it as `autojump` says, and
+   * when {@linkcode EventLoop.advance} is called.
    *
    * @default {"real"}
    */
   clock?: "real" | "virtual" | undefined;
+  /**
+   * Only with `clock: "virtual"`: when the clock jumps to the next timer by
+   * itself, once nothing is ready to run (Trio's `autojump_threshold`).
+   * `true` (the default): at once, with no wall-clock waiting. `false`:
+   * never; time moves only by {@linkcode EventLoop.advance}, and an idle
+   * loop waits for it (or for work scheduled from outside). A number of
+   * seconds (finite, >= 0): after the loop has been idle that long in real
+   * time, so that real I/O that takes less (a loopback request, a host
+   * timer) comes first. In every mode, while a task is away on foreign work
+   * (a fetch, a host timer), the clock does not jump before as much real
+   * time has passed as the jump would cover.
+   *
+   * @default {true}
+   *
+   * @example Fake timers: the clock moves only when told
+   * ```ts
+   * import { EventLoop, sleep } from "@asyncio-ts/asyncio";
+   * import assert from "node:assert/strict";
+   *
+   * const loop = new EventLoop({ clock: "virtual", autojump: false });
+   * const main = loop.runUntilComplete(() => sleep(60, "done"));
+   * await loop.advance(59);
+   * assert.equal(loop.time(), 59);
+   * assert.equal(loop.isRunning(), true); // main still sleeps
+   * await loop.advance(1);
+   * assert.equal(await main, "done");
+   *
+   * // Not running, the loop is run for the time advanced, then stopped.
+   * const seen: number[] = [];
+   * loop.callLater(0.5, () => seen.push(loop.time()));
+   * loop.callLater(2, () => seen.push(loop.time()));
+   * await loop.advance(1);
+   * assert.deepEqual(seen, [60.5]);
+   * assert.equal(loop.isRunning(), false);
+   * loop.close();
+   * ```
+   */
+  autojump?: boolean | number | undefined;
 }
 
 /**
- * Checks an event loop's options (`{ clock }`); returns whether the clock
- * is virtual.
+ * Checks an event loop's options (`{ clock, autojump }`); returns `null`
+ * for a real clock, or for a virtual one the real seconds it stays idle
+ * before it jumps (`autojump: true` is 0, `false` is `Infinity`).
  */
 export function checkClockOption(
   method: string,
-  options: { clock?: unknown } | undefined,
-): boolean {
+  options: { clock?: unknown; autojump?: unknown } | undefined,
+): number | null {
   checkOptions(method, "{ clock }", options);
+  checkOptionKeys(method, options, ["clock", "autojump"]);
   const clock = options?.clock ?? "real";
   if (clock !== "real" && clock !== "virtual") {
     throw argumentError(method, "options.clock", '"real" or "virtual"', clock);
   }
-  return clock === "virtual";
+  const autojump = options?.autojump;
+  if (autojump !== undefined && clock !== "virtual") {
+    throw new TypeError(
+      `${method}() got \`options.autojump\` ${
+        describe(autojump)
+      } with the real clock: autojump is an option of clock: "virtual"`,
+    );
+  }
+  if (clock === "real") return null;
+  if (autojump === undefined || autojump === true) return 0;
+  if (autojump === false) return Infinity;
+  const what = "true, false or a finite number of seconds >= 0";
+  if (typeof autojump !== "number") {
+    throw argumentError(method, "options.autojump", what, autojump);
+  }
+  if (!(autojump >= 0 && autojump < Infinity)) {
+    throw new RangeError(
+      `${method}() expected \`options.autojump\` to be ${what}, got ${
+        describe(autojump)
+      }`,
+    );
+  }
+  return autojump;
 }

@@ -11,18 +11,18 @@
  * @module
  */
 
+import { advance } from "./_clock.ts";
 import { captureSource } from "./_debug.ts";
 import {
   type AbstractEventLoop,
-  runningLoop,
   setLoopFactory,
   setRunningLoop,
   SLOT,
   type TaskSlot,
   TIMER_CANCELLED,
 } from "./_runtime.ts";
-import { Scheduler } from "./_scheduler.ts";
-import { firstLoop, resultOf } from "./_running.ts";
+import { QUEUE_SIZES, Scheduler } from "./_scheduler.ts";
+import { checkCanRun, firstLoop, resultOf } from "./_running.ts";
 import { Future, reportUnretrieved } from "./future.ts";
 import {
   type Handle,
@@ -32,7 +32,7 @@ import {
   type TimerHandle,
 } from "./handle.ts";
 import type { AnyFunction } from "./partial.ts";
-import { callHandler, formatContext } from "./_report.ts";
+import { callLoopHandler, formatContext } from "./_report.ts";
 import {
   type Coroutine,
   type GeneratorCoroutine,
@@ -41,12 +41,12 @@ import {
 } from "./task.ts";
 import type { Awaitable, ExceptionContext } from "./_loop_types.ts";
 import {
-  argumentError,
   checkClockOption,
   checkContext,
   checkCoroutine,
   checkDuration,
   checkFunction,
+  checkFunctionOrNull,
   checkOptions,
   checkTime,
   type EventLoopOptions,
@@ -61,12 +61,7 @@ export type ExceptionHandler = (
   context: ExceptionContext,
 ) => void;
 
-/**
- * The key of a loop's method that says how many callbacks are ready and
- * how many timers its heap holds, cancelled ones included (tests and
- * introspection; not exported from mod.ts).
- */
-export const QUEUE_SIZES: unique symbol = Symbol("queueSizes");
+export { QUEUE_SIZES } from "./_scheduler.ts";
 
 function runUntilCompleteCb(future: Future<unknown>): void {
   future.getLoop().stop();
@@ -117,9 +112,11 @@ export class EventLoop implements AbstractEventLoop {
    * `loop.callLater(5, loop.stop)` works as asyncio's
    * `loop.call_later(5, loop.stop)` does.
    *
-   * @param options The clock to run on.
-   * @throws {TypeError} If `options` is not an object, or `options.clock`
-   * is not `"real"` or `"virtual"`.
+   * @param options The clock to run on, and when a virtual one jumps.
+   * @throws {TypeError} If `options` is not an object or has an unknown
+   * key, `options.clock` is not `"real"` or `"virtual"`, or `autojump` is
+   * given with a real clock or is not a boolean or a number.
+   * @throws {RangeError} If `autojump` is a negative or infinite number.
    */
   constructor(options: EventLoopOptions = {}) {
     this.#core = new Scheduler(checkClockOption("EventLoop", options));
@@ -138,6 +135,23 @@ export class EventLoop implements AbstractEventLoop {
    */
   time(): number {
     return this.#core.time();
+  }
+
+  /**
+   * Moves a virtual clock `seconds` forward, running what falls due on the
+   * way in order, each at its own time, with every promise settled between
+   * two steps; foreign work does not hold it. A loop that is not running
+   * is run until then, and stopped again. (An example is at
+   * {@linkcode EventLoopOptions.autojump}.)
+   *
+   * @param seconds How far to move, from the time now.
+   * @returns A promise that resolves once the loop is idle at the new time.
+   * @throws {TypeError} If the clock is real or `seconds` is not a number.
+   * @throws {RangeError} If `seconds` is negative, infinite or `NaN`.
+   * @throws {Error} If the loop is closed.
+   */
+  advance(seconds: number): Promise<void> {
+    return advance(this, this.#core.clock, seconds);
   }
 
   /**
@@ -496,10 +510,7 @@ export class EventLoop implements AbstractEventLoop {
    * @throws {TypeError} If `handler` is neither a function nor `null`.
    */
   setExceptionHandler(handler: ExceptionHandler | null): void {
-    if (handler !== null && typeof handler !== "function") {
-      const what = "a function or null";
-      throw argumentError("setExceptionHandler", "handler", what, handler);
-    }
+    checkFunctionOrNull("setExceptionHandler", "handler", handler);
     this.#exceptionHandler = handler;
   }
 
@@ -523,12 +534,7 @@ export class EventLoop implements AbstractEventLoop {
    */
   callExceptionHandler(context: ExceptionContext): void {
     checkContext("callExceptionHandler", context);
-    const handler = this.#exceptionHandler;
-    callHandler(
-      handler && ((context) => handler(this, context as ExceptionContext)),
-      (context) => this.defaultExceptionHandler(context as ExceptionContext),
-      context,
-    );
+    callLoopHandler(this, this.#exceptionHandler, context);
   }
 
   /**
@@ -585,14 +591,7 @@ export class EventLoop implements AbstractEventLoop {
   }
 
   #checkRunning(): void {
-    if (this.#running) {
-      throw new Error("This event loop is already running");
-    }
-    if (runningLoop() !== null) {
-      throw new Error(
-        "Cannot run the event loop while another loop is running",
-      );
-    }
+    checkCanRun(this.#running);
   }
 }
 

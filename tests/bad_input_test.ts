@@ -133,6 +133,55 @@ function cases(loop: EventLoop): BadCase[] {
       message:
         'newEventLoop() expected `options.clock` to be "real" or "virtual", got "fake"',
     },
+    {
+      call: "new EventLoop({ autojump: false })",
+      run: () => new EventLoop({ autojump: false }),
+      error: TypeError,
+      message:
+        'EventLoop() got `options.autojump` false with the real clock: autojump is an option of clock: "virtual"',
+    },
+    {
+      call: 'new EventLoop({ clock: "virtual", autojump: -1 })',
+      run: () => new EventLoop({ clock: "virtual", autojump: -1 }),
+      error: RangeError,
+      message:
+        "EventLoop() expected `options.autojump` to be true, false or a finite number of seconds >= 0, got -1",
+    },
+    {
+      call: 'new EventLoop({ clock: "virtual", autojump: "1" })',
+      run: () => new EventLoop({ clock: "virtual", autojump: bad("1") }),
+      error: TypeError,
+      message:
+        'EventLoop() expected `options.autojump` to be true, false or a finite number of seconds >= 0, got "1"',
+    },
+    {
+      call: 'new EventLoop({ clock: "virtual", jump: true })',
+      run: () => new EventLoop(bad({ clock: "virtual", jump: true })),
+      error: TypeError,
+      message:
+        'EventLoop() got an unknown option "jump" (its options: clock, autojump)',
+    },
+    {
+      call: 'loop.advance("1")',
+      run: () => loop.advance(bad("1")),
+      error: TypeError,
+      message:
+        'advance() expected `seconds` to be a number of seconds, got "1"',
+    },
+    {
+      call: "loop.advance(-1)",
+      run: () => loop.advance(-1),
+      error: RangeError,
+      message:
+        "advance() expected `seconds` to be a finite number of seconds >= 0, got -1",
+    },
+    {
+      call: "loop.advance(1) of a real-clock loop",
+      run: () => new EventLoop().advance(1),
+      error: TypeError,
+      message:
+        'advance() needs a loop with a virtual clock, such as new EventLoop({ clock: "virtual", autojump: false }); this loop runs on the real clock',
+    },
     // Scheduling
     {
       call: "loop.callSoon(undefined)",
