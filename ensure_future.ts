@@ -71,6 +71,18 @@ export function ensureFuture<T>(
   awaitable: Future<T> | Coroutine<T>,
   options?: EnsureFutureOptions,
 ): Future<T>;
+/**
+ * Returns `awaitable` as a future, as `asyncio.ensure_future()`.
+ *
+ * @typeParam T The type of the result.
+ * @param awaitable Any awaitable this library takes.
+ * @param options The loop of a new task.
+ * @returns The future.
+ */
+export function ensureFuture<T>(
+  awaitable: AwaitableLike<T>,
+  options?: EnsureFutureOptions,
+): Future<T>;
 export function ensureFuture<T>(
   awaitable: AwaitableLike<T>,
   options: EnsureFutureOptions = {},

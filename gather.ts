@@ -22,6 +22,7 @@ import {
 } from "./_util.ts";
 import { futureOf } from "./ensure_future.ts";
 import { eventLoopFor } from "./_running.ts";
+import type { Coroutine, GeneratorCoroutine } from "./task.ts";
 
 /** Options for {@linkcode gather}. */
 export interface GatherOptions {
@@ -281,13 +282,36 @@ export function gather(
  * (or the task awaiting it) does not cancel the inner one.
  *
  * @typeParam T The type of the result.
- * @param awaitable A future, task, promise or `async` function.
+ * @param awaitable A future, task, or generator coroutine (run as a task).
  * @returns The inner future if it is already done, else a new future that
  * follows it.
  * @throws {TypeError} If `awaitable` cannot be awaited.
  * @throws {Error} If `awaitable` is not a future, no loop is running and
  * there is no current loop.
  */
+export function shield<T>(
+  awaitable: Future<T> | GeneratorCoroutine<T>,
+): Future<T>;
+/**
+ * Protects an awaitable from cancellation: cancelling the returned future
+ * (or the task awaiting it) does not cancel the inner one.
+ *
+ * @typeParam T The type of the result.
+ * @param awaitable A future, task, promise or `async` function.
+ * @returns The inner future if it is already done, else a new future that
+ * follows it.
+ */
+export function shield<T>(awaitable: Future<T> | Coroutine<T>): Future<T>;
+/**
+ * Protects an awaitable from cancellation: cancelling the returned future
+ * (or the task awaiting it) does not cancel the inner one.
+ *
+ * @typeParam T The type of the result.
+ * @param awaitable Any awaitable this library takes.
+ * @returns The inner future if it is already done, else a new future that
+ * follows it.
+ */
+export function shield<T>(awaitable: AwaitableLike<T>): Future<T>;
 export function shield<T>(awaitable: AwaitableLike<T>): Future<T> {
   const inner = futureOf(awaitable, undefined, "shield");
   if (inner.done()) return inner;

@@ -11,7 +11,7 @@ import { Future } from "./future.ts";
 import { runningLoop, type ScheduledCallback } from "./_runtime.ts";
 import { eventLoopFor } from "./_running.ts";
 import { checkOptions, describe, isGenerator } from "./_validate.ts";
-import type { AwaitableLike } from "./_util.ts";
+import type { AwaitableLike, ResultOf } from "./_util.ts";
 import { futureOf } from "./ensure_future.ts";
 
 /** Return when any future finishes or is cancelled. */
@@ -57,11 +57,11 @@ function checkTimeout(method: string, timeout: unknown): void {
   }
 }
 
-function toFutures<T>(
+function toFutures<F>(
   method: string,
-  futures: Iterable<Future<T>>,
+  futures: Iterable<F>,
   allowCoroutines: boolean,
-): Set<Future<T>> {
+): Set<F> {
   if (
     futures === null || futures === undefined || futures instanceof Future ||
     isGenerator(futures) ||
@@ -74,7 +74,7 @@ function toFutures<T>(
       }`,
     );
   }
-  const set = new Set<Future<T>>();
+  const set = new Set<F>();
   for (const item of futures) {
     if (!(item instanceof Future) && !allowCoroutines) {
       throw new TypeError(
@@ -93,11 +93,12 @@ function toFutures<T>(
  * `timeout` seconds have passed. It does not cancel anything and does not
  * throw on timeout.
  *
- * @typeParam T The futures' result type.
+ * @typeParam F The type of the futures: with futures of several result
+ * types, a union (`Task<number> | Task<string>`).
  * @param fs The futures and tasks (not promises: wrap them in tasks, so
  * that the sets returned hold what you can recognise).
  * @param options The timeout and when to return.
- * @returns `[done, pending]`, two sets of the futures.
+ * @returns `[done, pending]`, two sets of the futures given.
  * @throws {TypeError} If `fs` is not an iterable of futures.
  * @throws {RangeError} If `fs` is empty or `returnWhen` is unknown.
  *
@@ -119,10 +120,10 @@ function toFutures<T>(
  * loop.close();
  * ```
  */
-export async function wait<T>(
-  fs: Iterable<Future<T>>,
+export async function wait<F extends Future<unknown>>(
+  fs: Iterable<F>,
   options: WaitOptions = {},
-): Promise<[Set<Future<T>>, Set<Future<T>>]> {
+): Promise<[Set<F>, Set<F>]> {
   const futures = toFutures("wait", fs, false);
   checkOptions("wait", "{ timeout, returnWhen }", options);
   const returnWhen = options?.returnWhen ?? ALL_COMPLETED;
@@ -149,7 +150,7 @@ export async function wait<T>(
     timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
   }
   let counter = futures.size;
-  const onCompletion = (future: Future<T>): void => {
+  const onCompletion = (future: Future<unknown>): void => {
     counter--;
     if (
       counter <= 0 || returnWhen === FIRST_COMPLETED ||
@@ -167,8 +168,8 @@ export async function wait<T>(
     timeoutHandle?.cancel();
     for (const future of futures) future.removeDoneCallback(onCompletion);
   }
-  const done = new Set<Future<T>>();
-  const pending = new Set<Future<T>>();
+  const done = new Set<F>();
+  const pending = new Set<F>();
   for (const future of futures) (future.done() ? done : pending).add(future);
   return [done, pending];
 }
@@ -191,7 +192,10 @@ export interface AsCompleted<T>
  * A future that {@linkcode asCompleted} hands to `for await`: at run time
  * the very future or task passed in, typed without `then`, since TypeScript
  * types a `for await` variable as the awaited value of a thenable (the
- * result) where JavaScript hands over the item itself.
+ * result) where JavaScript hands over the item itself. It is done: read
+ * its result with `result()`. (TypeScript types `await` with the same
+ * rule, so no type can make the variable a future and `await` of it the
+ * result.)
  *
  * @typeParam T The result type.
  */
@@ -208,7 +212,16 @@ export type CompletedFuture<T> = Omit<Future<T>, "then">;
  * exception). After `timeout` seconds, the remaining items throw
  * {@linkcode TimeoutError}.
  *
- * @typeParam T The result type.
+ * With awaitables of several result types, the items are typed by their
+ * union: `asCompleted([taskOfNumber, taskOfString])` hands out
+ * `CompletedFuture<number | string>`. TypeScript types a `for await`
+ * variable as the awaited value of what the iterator hands out, so a
+ * future there would be typed as its result: the items are typed without
+ * `then` ({@linkcode CompletedFuture}), and their result is `f.result()`
+ * (they are done). `await f` works at run time too, but TypeScript types
+ * it as the future, not the result.
+ *
+ * @typeParam A The awaitables' type (a union when they differ).
  * @param fs The awaitables.
  * @param options The timeout.
  * @returns An iterable and async iterable in completion order.
@@ -233,6 +246,10 @@ export type CompletedFuture<T> = Omit<Future<T>, "then">;
  * loop.close();
  * ```
  */
+export function asCompleted<A extends AwaitableLike<unknown>>(
+  fs: Iterable<A>,
+  options?: AsCompletedOptions,
+): AsCompleted<ResultOf<A>>;
 export function asCompleted<T>(
   fs: Iterable<AwaitableLike<T>>,
   options: AsCompletedOptions = {},

@@ -149,7 +149,7 @@ Deno.test("asCompleted() with `for await` yields the futures themselves in compl
     const log: unknown[] = [];
     const c = loop.createTask(() => value(3, "c"), { name: "c" });
     const awaitables = [c, () => value(1, "a"), () => failure(2, "b")];
-    for await (const future of asCompleted<string>(awaitables)) {
+    for await (const future of asCompleted(awaitables)) {
       // The future itself, as in Python 3.13, typed without `then` so that
       // TypeScript does not take it for its result.
       assertType<IsExact<typeof future, CompletedFuture<string>>>(true);
