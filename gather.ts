@@ -24,6 +24,9 @@ import { futureOf } from "./ensure_future.ts";
 import { eventLoopFor } from "./_running.ts";
 import type { Coroutine, GeneratorCoroutine } from "./task.ts";
 
+// The loop gather() runs its children on, in its errors.
+const FIRST = "the first future's";
+
 /** Options for {@linkcode gather}. */
 export interface GatherOptions {
   /**
@@ -174,7 +177,7 @@ export function gather(
       }`,
     );
   }
-  checkOptions("gather", "{ returnExceptions }", options);
+  checkOptions("gather", ["returnExceptions"], options);
   const returnExceptions = Boolean(options?.returnExceptions);
   const items = [...awaitables];
   let loop: AbstractEventLoop | undefined;
@@ -190,7 +193,7 @@ export function gather(
     if (
       item instanceof Future ? item.getLoop() !== loop : !isAwaitableLike(item)
     ) {
-      futureOf(item, loop, "gather", "awaitables"); // throws the error
+      futureOf(item, loop, "gather", "awaitables", FIRST); // throws the error
     }
   }
   // The loop of the first future, as asyncio's gather() takes it; else
@@ -267,7 +270,7 @@ export function gather(
         children.push(child);
         continue;
       }
-      child = futureOf(item, loop, "gather", "awaitables");
+      child = futureOf(item, loop, "gather", "awaitables", FIRST);
       (made ??= new Map()).set(item, child);
     }
     count++;

@@ -125,7 +125,7 @@ export async function wait<F extends Future<unknown>>(
   options: WaitOptions = {},
 ): Promise<[Set<F>, Set<F>]> {
   const futures = toFutures("wait", fs, false);
-  checkOptions("wait", "{ timeout, returnWhen }", options);
+  checkOptions("wait", ["timeout", "returnWhen"], options);
   const returnWhen = options?.returnWhen ?? ALL_COMPLETED;
   const timeout = options?.timeout;
   if (
@@ -140,7 +140,9 @@ export async function wait<F extends Future<unknown>>(
   }
   checkTimeout("wait", timeout);
   if (futures.size === 0) {
-    throw new RangeError("Set of Tasks/Futures is empty.");
+    throw new RangeError(
+      "wait() expected `fs` to hold at least one future or task, got none",
+    );
   }
   // The running loop, as asyncio's; before any runs, the futures' loop.
   const loop = runningLoop() ?? futures.values().next().value!.getLoop();
@@ -254,13 +256,14 @@ export function asCompleted<T>(
   fs: Iterable<AwaitableLike<T>>,
   options: AsCompletedOptions = {},
 ): AsCompleted<T> {
-  checkOptions("asCompleted", "{ timeout }", options);
+  checkOptions("asCompleted", ["timeout"], options);
   const timeout = options?.timeout;
   checkTimeout("asCompleted", timeout);
   const items = toFutures("asCompleted", fs as Iterable<Future<T>>, true);
   // The running loop; before any runs, the loop of the first future, or
   // the current loop if there is one.
   let loop = runningLoop();
+  const whose = loop === null ? "the first future's" : "the running one";
   if (loop === null) {
     for (const item of items) {
       if (item instanceof Future) {
@@ -272,7 +275,8 @@ export function asCompleted<T>(
   loop ??= eventLoopFor("asCompleted");
   const todo = new Set<Future<T>>();
   for (const item of items) {
-    todo.add(futureOf(item as AwaitableLike<T>, loop, "asCompleted", "fs"));
+    const awaitable = item as AwaitableLike<T>;
+    todo.add(futureOf(awaitable, loop, "asCompleted", "fs", whose));
   }
   // Completed futures, or `null` for a timeout, and the waiters for them:
   // asyncio's `Queue` in `_AsCompletedIterator`.

@@ -223,7 +223,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => loop.createTask(noop, bad("name")),
       error: TypeError,
       message:
-        'createTask() expected `options` to be an object such as { name, signal }, got "name"',
+        'createTask() expected `options` to be an object such as { name, signal, context }, got "name"',
     },
     {
       call: "loop.runUntilComplete(42)",
@@ -247,7 +247,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => loop.runUntilComplete(other.createFuture()),
       error: Error,
       message:
-        "The future belongs to a different loop than the one specified as the loop argument",
+        "runUntilComplete() got <Future pending>, a future of another EventLoop than this one",
     },
     // Exception handlers
     {
@@ -402,7 +402,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => new Task(noop, bad(42)),
       error: TypeError,
       message:
-        "Task() expected `options` to be an object such as { name, loop, signal }, got 42",
+        "Task() expected `options` to be an object such as { name, loop, signal, context }, got 42",
     },
     {
       call: 'new Task(noop, { loop: "loop" })',
@@ -528,7 +528,8 @@ function cases(loop: EventLoop): BadCase[] {
       call: "createTask(noop) with no loop running",
       run: () => createTask(noop),
       error: Error,
-      message: "no running event loop",
+      message:
+        "createTask() needs a running event loop: call it from code run by run(main) or loop.runUntilComplete(main)",
       outsideOnly: true,
     },
     {
@@ -670,7 +671,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => ensureFuture(pending, { loop: other }),
       error: Error,
       message:
-        "The future belongs to a different loop than the one specified as the loop argument",
+        "ensureFuture() got <Future pending>, a future of another EventLoop than `options.loop`",
     },
     {
       call: "ensureFuture(promise, { loop: {} })",
@@ -719,7 +720,8 @@ function cases(loop: EventLoop): BadCase[] {
       call: "wait([])",
       run: () => wait([]),
       error: RangeError,
-      message: "Set of Tasks/Futures is empty.",
+      message:
+        "wait() expected `fs` to hold at least one future or task, got none",
     },
     {
       call: "wait([a promise])",
@@ -1112,7 +1114,7 @@ Deno.test("TaskGroup.createTask() checks its arguments; the error reaches the gr
   });
   assert.deepEqual(messages, [
     "createTask() expected `coro` to be a function or a promise, got 42",
-    'createTask() expected `options` to be an object such as { name, signal }, got "name"',
+    'createTask() expected `options` to be an object such as { name, signal, context }, got "name"',
   ]);
   loop.close();
 });

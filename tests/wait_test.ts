@@ -121,7 +121,8 @@ Deno.test("wait() throws for an empty set, an unknown returnWhen, a bad timeout 
     // asyncio 3.11: ValueError('Set of Tasks/Futures is empty.')
     await assert.rejects(wait([]), {
       name: "RangeError",
-      message: "Set of Tasks/Futures is empty.",
+      message:
+        "wait() expected `fs` to hold at least one future or task, got none",
     });
     const future = loop.createFuture<number>();
     // asyncio 3.11: ValueError('Invalid return_when value: SOMETIMES')
