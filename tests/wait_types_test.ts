@@ -100,6 +100,14 @@ Deno.test("asCompleted() of different result types types each item by their unio
     }
     assert.deepEqual(inOrder, [true, "a", 2, 3]);
 
+    // An array typed by the library's AwaitableLike keeps its result type.
+    const awaitables: AwaitableLike<string>[] = [sleep(1, "f"), () => "g"];
+    const typed = asCompleted(awaitables);
+    assertType<IsExact<typeof typed, AsCompleted<string>>>(true);
+    const texts: string[] = [];
+    for await (const future of typed) texts.push(future.result());
+    assert.deepEqual(texts.sort(), ["f", "g"]);
+
     // @ts-expect-error: a number is not awaitable
     assert.throws(() => asCompleted([1]), TypeError);
   });
