@@ -10,7 +10,12 @@ import { TimeoutError } from "./errors.ts";
 import { Future } from "./future.ts";
 import { runningLoop, type ScheduledCallback } from "./_runtime.ts";
 import { eventLoopFor } from "./_running.ts";
-import { checkOptions, describe, isGenerator } from "./_validate.ts";
+import {
+  checkOptions,
+  describe,
+  foreignFutureError,
+  isGenerator,
+} from "./_validate.ts";
 import type { AwaitableLike, ResultOf } from "./_util.ts";
 import { futureOf } from "./ensure_future.ts";
 
@@ -145,7 +150,19 @@ export async function wait<F extends Future<unknown>>(
     );
   }
   // The running loop, as asyncio's; before any runs, the futures' loop.
-  const loop = runningLoop() ?? futures.values().next().value!.getLoop();
+  const running = runningLoop();
+  const loop = running ?? futures.values().next().value!.getLoop();
+  // A future of another loop would complete on that loop, which does not
+  // run while this one waits: the wait would never end.
+  for (const future of futures) {
+    if (future.getLoop() !== loop) {
+      throw foreignFutureError(
+        "wait",
+        future,
+        running === null ? "the first future's" : "the running one",
+      );
+    }
+  }
   const waiter = new Future<void>({ loop });
   let timeoutHandle: ScheduledCallback | undefined;
   if (timeout !== null && timeout !== undefined) {

@@ -183,17 +183,28 @@ Deno.test("a future of another loop names the function and the loops", async () 
     message:
       "asCompleted() got <Future pending>, a future of another EventLoop than the first future's",
   });
-  const inLoop = await loop.runUntilComplete(() => {
+  await assert.rejects(wait([mine, foreign]), {
+    name: "Error",
+    message:
+      "wait() got <Future pending>, a future of another EventLoop than the first future's",
+  });
+  const inLoop = await loop.runUntilComplete(async () => {
+    const errors: string[] = [];
     try {
       asCompleted([foreign]);
     } catch (error) {
-      return String(error);
+      errors.push(String(error));
     }
+    // It would wait forever: the other loop does not run meanwhile.
+    await wait([foreign], { timeout: 1 }).catch((error) =>
+      errors.push(String(error))
+    );
+    return errors;
   });
-  assert.equal(
-    inLoop,
+  assert.deepEqual(inLoop, [
     "Error: asCompleted() got <Future pending>, a future of another EventLoop than the running one",
-  );
+    "Error: wait() got <Future pending>, a future of another EventLoop than the running one",
+  ]);
   loop.close();
   other.close();
 });
