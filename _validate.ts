@@ -49,6 +49,22 @@ export function argumentError(
   );
 }
 
+/**
+ * The error of `method()` given `future`, a future of another loop than
+ * the one it works on, which `loop` describes ("the running one").
+ */
+export function foreignFutureError(
+  method: string,
+  future: unknown,
+  loop: string,
+): Error {
+  return new Error(
+    `${method}() got ${
+      describe(future)
+    }, a future of another EventLoop than ${loop}`,
+  );
+}
+
 /** Throws unless `value` is a function. */
 export function checkFunction(
   method: string,
@@ -95,13 +111,19 @@ export function checkDuration(name: string, value: unknown): void {
 }
 
 /**
- * Throws unless `value` is `undefined` or an options object; `fields` names
- * the options in the message, such as `{ loop }`. An event loop passed where
- * its options belong (`new Future(loop)`) is refused too.
+ * Throws unless `value` is `undefined` or an options object whose own keys
+ * are all among `keys`, the options `method()` takes: a misspelt option
+ * (`{ clok: "virtual" }`) would otherwise be ignored without a word. An
+ * event loop passed where its options belong (`new Future(loop)`) is
+ * refused too.
+ *
+ * @param method The function, method or class, without parentheses.
+ * @param keys Every option it takes.
+ * @param value The options given.
  */
 export function checkOptions(
   method: string,
-  fields: string,
+  keys: readonly string[],
   value: unknown,
 ): void {
   if (value === undefined) return;
@@ -109,32 +131,23 @@ export function checkOptions(
     throw argumentError(
       method,
       "options",
-      `an object such as ${fields}`,
+      `an object such as ${optionList(keys)}`,
       value,
     );
   }
-}
-
-/**
- * Throws a TypeError naming the first key of `options` (an object, or
- * `undefined`) that is not one of `known`: a misspelt option is an error,
- * never ignored.
- */
-export function checkOptionKeys(
-  method: string,
-  options: object | undefined,
-  known: readonly string[],
-): void {
-  if (options === undefined) return;
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
+  for (const key in value) {
+    if (!keys.includes(key) && Object.hasOwn(value, key)) {
       throw new TypeError(
-        `${method}() got an unknown option ${
-          JSON.stringify(key)
-        } (its options: ${known.join(", ")})`,
+        `${method}() got an unknown option ${JSON.stringify(key)}: it takes ${
+          optionList(keys)
+        }`,
       );
     }
   }
+}
+
+function optionList(keys: readonly string[]): string {
+  return keys.length === 0 ? "no options" : `{ ${keys.join(", ")} }`;
 }
 
 /** Whether `value` looks like an event loop (the check avoids an import). */
@@ -196,6 +209,23 @@ export function checkContext(method: string, value: unknown): void {
   }
 }
 
+/** The keys of task.ts's `TaskOptions`, for {@linkcode checkOptions}. */
+export const TASK_OPTIONS: readonly string[] = [
+  "name",
+  "loop",
+  "signal",
+  "context",
+];
+const CREATE_TASK_OPTIONS = TASK_OPTIONS.filter((key) => key !== "loop");
+
+/** Checks the options of `method()`, a `createTask()`: a task's but `loop`. */
+export function checkCreateTaskOptions(method: string, options: unknown): void {
+  checkOptions(method, CREATE_TASK_OPTIONS, options);
+}
+
+/** The keys of {@linkcode EventLoopOptions}, for {@linkcode checkOptions}. */
+export const EVENT_LOOP_OPTIONS: readonly string[] = ["clock", "autojump"];
+
 /** Options for the {@linkcode EventLoop} constructor. */
 export interface EventLoopOptions {
   /**
@@ -255,8 +285,7 @@ export function checkClockOption(
   method: string,
   options: { clock?: unknown; autojump?: unknown } | undefined,
 ): number | null {
-  checkOptions(method, "{ clock }", options);
-  checkOptionKeys(method, options, ["clock", "autojump"]);
+  checkOptions(method, EVENT_LOOP_OPTIONS, options);
   const clock = options?.clock ?? "real";
   if (clock !== "real" && clock !== "virtual") {
     throw argumentError(method, "options.clock", '"real" or "virtual"', clock);

@@ -186,7 +186,9 @@ export class Context implements Iterable<ContextVar<unknown>> {
    */
   run<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): R {
     if (this.#entered || this === currentIfMade()) {
-      throw new Error(`cannot enter context: ${this} is already entered`);
+      throw new Error(
+        `Context.run() cannot run code in ${this}: it is already running code (a run() of it has not returned, or it is the current task's context)`,
+      );
     }
     const saved = entered;
     entered = this;
@@ -368,7 +370,7 @@ export class ContextVar<T> {
     if (typeof name !== "string") {
       throw argumentError("ContextVar", "name", "a string", name);
     }
-    checkOptions("ContextVar", "{ default }", options);
+    checkOptions("ContextVar", ["default"], options);
     this.#name = name;
     this.#hasDefault = "default" in options;
     this.#default = options.default;

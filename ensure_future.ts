@@ -10,7 +10,12 @@ import type { AbstractEventLoop } from "./_runtime.ts";
 import { type Coroutine, type GeneratorCoroutine, Task } from "./task.ts";
 import { type AwaitableLike, isAwaitableLike } from "./_util.ts";
 import { eventLoopFor } from "./_running.ts";
-import { checkLoop, checkOptions, describe } from "./_validate.ts";
+import {
+  checkLoop,
+  checkOptions,
+  describe,
+  foreignFutureError,
+} from "./_validate.ts";
 
 /** Options for {@linkcode ensureFuture}. */
 export interface EnsureFutureOptions {
@@ -71,14 +76,32 @@ export function ensureFuture<T>(
   awaitable: Future<T> | Coroutine<T>,
   options?: EnsureFutureOptions,
 ): Future<T>;
+/**
+ * Returns `awaitable` as a future, as `asyncio.ensure_future()`.
+ *
+ * @typeParam T The type of the result.
+ * @param awaitable Any awaitable this library takes.
+ * @param options The loop of a new task.
+ * @returns The future.
+ */
+export function ensureFuture<T>(
+  awaitable: AwaitableLike<T>,
+  options?: EnsureFutureOptions,
+): Future<T>;
 export function ensureFuture<T>(
   awaitable: AwaitableLike<T>,
   options: EnsureFutureOptions = {},
 ): Future<T> {
-  checkOptions("ensureFuture", "{ loop }", options);
+  checkOptions("ensureFuture", ["loop"], options);
   const loop = options?.loop;
   if (loop !== undefined) checkLoop("ensureFuture", "options.loop", loop);
-  return futureOf(awaitable, loop, "ensureFuture");
+  return futureOf(
+    awaitable,
+    loop,
+    "ensureFuture",
+    "awaitable",
+    "`options.loop`",
+  );
 }
 
 /**
@@ -93,12 +116,11 @@ export function futureOf<T>(
   loop: AbstractEventLoop | undefined,
   method: string,
   name = "awaitable",
+  whose = "the running one",
 ): Future<T> {
   if (awaitable instanceof Future) {
     if (loop !== undefined && awaitable.getLoop() !== loop) {
-      throw new Error(
-        "The future belongs to a different loop than the one specified as the loop argument",
-      );
+      throw foreignFutureError(method, awaitable, whose);
     }
     return awaitable;
   }

@@ -21,6 +21,8 @@ import { addUnread, markRead, reportUnread } from "./_report.ts";
 import { FutureIterator } from "./_future_iterator.ts";
 import { checkFunction, checkLoop, checkOptions, isLoop } from "./_validate.ts";
 
+const FUTURE_OPTIONS = ["loop"];
+
 /** Options for the {@linkcode Future} constructor. */
 export interface FutureOptions {
   /** The loop to bind to. Defaults to {@linkcode getEventLoop}'s loop. */
@@ -137,12 +139,19 @@ export class Future<T> implements PromiseLike<T> {
   constructor(options: FutureOptions = {}) {
     // Cheap checks first; the class name is looked up only for the message.
     if (typeof options !== "object" || options === null) {
-      checkOptions(new.target.name, "{ loop }", options);
+      checkOptions(new.target.name, FUTURE_OPTIONS, options);
+    }
+    for (const key in options) {
+      if (key !== "loop") {
+        checkOptions(new.target.name, FUTURE_OPTIONS, options);
+      }
     }
     const loop = options.loop;
     if (loop === undefined) {
       // `new Future(loop)` for `new Future({ loop })`.
-      if (isLoop(options)) checkOptions(new.target.name, "{ loop }", options);
+      if (isLoop(options)) {
+        checkOptions(new.target.name, FUTURE_OPTIONS, options);
+      }
       this.#loop = currentLoop();
     } else {
       if (!isLoop(loop)) checkLoop(new.target.name, "options.loop", loop);

@@ -22,6 +22,10 @@ import {
 } from "./_util.ts";
 import { futureOf } from "./ensure_future.ts";
 import { eventLoopFor } from "./_running.ts";
+import type { Coroutine, GeneratorCoroutine } from "./task.ts";
+
+// The loop gather() runs its children on, in its errors.
+const FIRST = "the first future's";
 
 /** Options for {@linkcode gather}. */
 export interface GatherOptions {
@@ -173,7 +177,7 @@ export function gather(
       }`,
     );
   }
-  checkOptions("gather", "{ returnExceptions }", options);
+  checkOptions("gather", ["returnExceptions"], options);
   const returnExceptions = Boolean(options?.returnExceptions);
   const items = [...awaitables];
   let loop: AbstractEventLoop | undefined;
@@ -189,7 +193,7 @@ export function gather(
     if (
       item instanceof Future ? item.getLoop() !== loop : !isAwaitableLike(item)
     ) {
-      futureOf(item, loop, "gather", "awaitables"); // throws the error
+      futureOf(item, loop, "gather", "awaitables", FIRST); // throws the error
     }
   }
   // The loop of the first future, as asyncio's gather() takes it; else
@@ -266,7 +270,7 @@ export function gather(
         children.push(child);
         continue;
       }
-      child = futureOf(item, loop, "gather", "awaitables");
+      child = futureOf(item, loop, "gather", "awaitables", FIRST);
       (made ??= new Map()).set(item, child);
     }
     count++;
@@ -281,13 +285,36 @@ export function gather(
  * (or the task awaiting it) does not cancel the inner one.
  *
  * @typeParam T The type of the result.
- * @param awaitable A future, task, promise or `async` function.
+ * @param awaitable A future, task, or generator coroutine (run as a task).
  * @returns The inner future if it is already done, else a new future that
  * follows it.
  * @throws {TypeError} If `awaitable` cannot be awaited.
  * @throws {Error} If `awaitable` is not a future, no loop is running and
  * there is no current loop.
  */
+export function shield<T>(
+  awaitable: Future<T> | GeneratorCoroutine<T>,
+): Future<T>;
+/**
+ * Protects an awaitable from cancellation: cancelling the returned future
+ * (or the task awaiting it) does not cancel the inner one.
+ *
+ * @typeParam T The type of the result.
+ * @param awaitable A future, task, promise or `async` function.
+ * @returns The inner future if it is already done, else a new future that
+ * follows it.
+ */
+export function shield<T>(awaitable: Future<T> | Coroutine<T>): Future<T>;
+/**
+ * Protects an awaitable from cancellation: cancelling the returned future
+ * (or the task awaiting it) does not cancel the inner one.
+ *
+ * @typeParam T The type of the result.
+ * @param awaitable Any awaitable this library takes.
+ * @returns The inner future if it is already done, else a new future that
+ * follows it.
+ */
+export function shield<T>(awaitable: AwaitableLike<T>): Future<T>;
 export function shield<T>(awaitable: AwaitableLike<T>): Future<T> {
   const inner = futureOf(awaitable, undefined, "shield");
   if (inner.done()) return inner;

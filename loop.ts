@@ -44,12 +44,13 @@ import {
   checkClockOption,
   checkContext,
   checkCoroutine,
+  checkCreateTaskOptions,
   checkDuration,
   checkFunction,
   checkFunctionOrNull,
-  checkOptions,
   checkTime,
   type EventLoopOptions,
+  foreignFutureError,
 } from "./_validate.ts";
 
 export type { EventLoopOptions } from "./_validate.ts";
@@ -333,7 +334,7 @@ export class EventLoop implements AbstractEventLoop {
   ): Task<T> {
     this.#checkClosed();
     checkCoroutine("createTask", "coro", coro);
-    checkOptions("createTask", "{ name, signal }", options);
+    checkCreateTaskOptions("createTask", options);
     return new Task<T>(coro as Coroutine<T>, { ...options, loop: this });
   }
 
@@ -377,9 +378,7 @@ export class EventLoop implements AbstractEventLoop {
     let future: Future<T>;
     if (awaitable instanceof Future) {
       if (awaitable.getLoop() !== this) {
-        throw new Error(
-          "The future belongs to a different loop than the one specified as the loop argument",
-        );
+        throw foreignFutureError("runUntilComplete", awaitable, "this one");
       }
       future = awaitable;
     } else {

@@ -17,6 +17,7 @@
  */
 
 import { QueueEmpty, QueueFull, QueueShutDown } from "./errors.ts";
+import { QueueIterator } from "./_queue_iterator.ts";
 import { Future } from "./future.ts";
 import type { AbstractEventLoop } from "./_runtime.ts";
 import { inspectAsString, repr } from "./repr.ts";
@@ -60,6 +61,8 @@ export interface PriorityQueueOptions<T> extends QueueOptions {
 
 /** The key of the method that makes a queue's storage (CPython's `_init`). */
 export const MAKE_STORE: unique symbol = Symbol("asyncio-ts makeStore");
+/** The key of the options a queue's constructor takes. */
+export const OPTION_KEYS: unique symbol = Symbol("asyncio-ts optionKeys");
 
 /**
  * A first-in, first-out queue for tasks, asyncio's `asyncio.Queue`: useful
@@ -144,11 +147,16 @@ export class Queue<T> implements AsyncIterable<T> {
    */
   constructor(options: QueueOptions = {}) {
     const name = new.target.name;
-    checkOptions(name, "{ maxsize }", options);
+    checkOptions(name, this[OPTION_KEYS], options);
     const maxsize = options?.maxsize ?? 0;
     checkCount(name, "options.maxsize", maxsize, 0);
     this.#maxsize = maxsize;
     this.#items = this[MAKE_STORE](options ?? {});
+  }
+
+  /** @ignore The options the constructor takes. */
+  protected get [OPTION_KEYS](): readonly string[] {
+    return ["maxsize"];
   }
 
   /** @ignore Makes the queue's storage, CPython's `_init()`. */
@@ -400,7 +408,7 @@ export class Queue<T> implements AsyncIterable<T> {
    * @returns An async iterator over the items.
    */
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
-    return new QueueIterator(this);
+    return new QueueIterator<T>(this);
   }
 
   /**
@@ -465,57 +473,6 @@ function wakeupNext(waiters: Future<void>[]): void {
 }
 
 /**
- * `for await` over a queue: each `next()` first marks the previous item
- * done, then gets the next one; a shut-down queue ends the loop. Not an
- * async generator, whose `yield` would await items that are thenables.
- */
-class QueueIterator<T> implements AsyncIterableIterator<T> {
-  #queue: Queue<T>;
-  /** Whether an item was handed out and not marked done yet. */
-  #holding = false;
-  #ended = false;
-
-  constructor(queue: Queue<T>) {
-    this.#queue = queue;
-  }
-
-  async next(): Promise<IteratorResult<T, undefined>> {
-    this.#release();
-    if (this.#ended) return { value: undefined, done: true };
-    let value: T;
-    try {
-      value = await this.#queue.get();
-    } catch (error) {
-      if (!(error instanceof QueueShutDown)) throw error;
-      this.#ended = true;
-      return { value: undefined, done: true };
-    }
-    this.#holding = true;
-    return { value, done: false };
-  }
-
-  return(): Promise<IteratorResult<T, undefined>> {
-    this.#ended = true;
-    try {
-      this.#release();
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
-    return this;
-  }
-
-  #release(): void {
-    if (!this.#holding) return;
-    this.#holding = false;
-    this.#queue.taskDone();
-  }
-}
-
-/**
  * A queue that hands out its smallest item first, asyncio's
  * `asyncio.PriorityQueue`. Entries are often arrays such as
  * `[priority, data]`, which compare as Python's tuples.
@@ -555,8 +512,12 @@ export class PriorityQueue<T> extends Queue<T> {
    * @throws {RangeError} If `maxsize` is not an integer >= 0.
    */
   constructor(options: PriorityQueueOptions<T> = {}) {
-    checkOptions(new.target.name, "{ maxsize, compare }", options);
     super(options);
+  }
+
+  /** @ignore The options the constructor takes. */
+  protected override get [OPTION_KEYS](): readonly string[] {
+    return ["maxsize", "compare"];
   }
 
   /** @ignore A heap, ordered by `compare` or Python's `<`. */

@@ -11,6 +11,7 @@ import { setEventLoop } from "./events.ts";
 import {
   argumentError,
   checkOptions,
+  EVENT_LOOP_OPTIONS,
   isGenerator,
   isThenable,
 } from "./_validate.ts";
@@ -122,7 +123,7 @@ export async function run<T>(
   ) {
     throw argumentError("run", "main", "an async function or a promise", main);
   }
-  checkOptions("run", "{ clock }", options);
+  checkOptions("run", EVENT_LOOP_OPTIONS, options);
   const clock = options?.clock;
   if (clock !== undefined && clock !== "real" && clock !== "virtual") {
     throw argumentError("run", "options.clock", '"real" or "virtual"', clock);

@@ -33,6 +33,7 @@ import {
   checkOptions,
   isGenerator,
   isThenable,
+  TASK_OPTIONS,
 } from "./_validate.ts";
 
 /**
@@ -206,7 +207,7 @@ export class Task<T> extends Future<T> {
     options: TaskOptions = {},
   ) {
     checkCoroutine("Task", "coro", coro);
-    checkOptions("Task", "{ name, loop, signal }", options);
+    checkOptions("Task", TASK_OPTIONS, options);
     if (options?.loop !== undefined) {
       checkLoop("Task", "options.loop", options.loop);
     }

@@ -18,7 +18,11 @@ import {
   Task,
   type TaskOptions,
 } from "./task.ts";
-import { checkCoroutine, checkFunction, checkOptions } from "./_validate.ts";
+import {
+  checkCoroutine,
+  checkCreateTaskOptions,
+  checkFunction,
+} from "./_validate.ts";
 import { asyncWith, type BlockResult } from "./_util.ts";
 
 /**
@@ -91,7 +95,11 @@ export class TaskGroup {
    */
   enter(): void {
     if (this.#entered) {
-      throw new Error(`TaskGroup ${this} has already been entered`);
+      throw new Error(
+        `TaskGroup ${this} is ${
+          this.#finished() ? "finished" : "already running"
+        }: a TaskGroup runs once; make a new one for each run()`,
+      );
     }
     const loop = runningLoopFor("TaskGroup.enter");
     const parent = currentTaskOf(loop);
@@ -137,16 +145,18 @@ export class TaskGroup {
     options: Omit<TaskOptions, "loop"> = {},
   ): Task<T> {
     if (!this.#entered) {
-      throw new Error(`TaskGroup ${this} has not been entered`);
+      throw new Error(
+        `TaskGroup ${this} is not running: create its tasks in the body of run()`,
+      );
     }
-    if (this.#exiting && this.#tasks.size === 0) {
+    if (this.#finished()) {
       throw new Error(`TaskGroup ${this} is finished`);
     }
     if (this.#aborting) {
       throw new Error(`TaskGroup ${this} is shutting down`);
     }
     checkCoroutine("createTask", "coro", coro);
-    checkOptions("createTask", "{ name, signal }", options);
+    checkCreateTaskOptions("createTask", options);
     const task = new Task<T>(coro as Coroutine<T>, {
       ...options,
       loop: this.#loop,
@@ -222,15 +232,22 @@ export class TaskGroup {
   /**
    * Formats the group as asyncio's `repr()` does.
    *
-   * @returns Such as `<TaskGroup tasks=2 entered>`.
+   * @returns Such as `<TaskGroup tasks=2 entered>`, and
+   * `<TaskGroup finished>` once it has run (asyncio says `entered` still).
    */
   toString(): string {
     const info = [""];
     if (this.#tasks.size > 0) info.push(`tasks=${this.#tasks.size}`);
     if (this.#errors.length > 0) info.push(`errors=${this.#errors.length}`);
-    if (this.#aborting) info.push("cancelling");
+    if (this.#finished()) info.push("finished");
+    else if (this.#aborting) info.push("cancelling");
     else if (this.#entered) info.push("entered");
     return `<TaskGroup${info.join(" ")}>`;
+  }
+
+  // asyncio's test in create_task(): exiting, and no task is left.
+  #finished(): boolean {
+    return this.#exiting && this.#tasks.size === 0;
   }
 
   #abort(): void {

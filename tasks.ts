@@ -7,6 +7,7 @@
  */
 
 import { getRunningLoop } from "./events.ts";
+import { runningLoopFor } from "./_running.ts";
 import type { AbstractEventLoop } from "./_runtime.ts";
 import {
   type Coroutine,
@@ -66,6 +67,7 @@ export function createTask<T>(
   coro: Coroutine<T> | GeneratorCoroutine<T>,
   options: Omit<TaskOptions, "loop"> = {},
 ): Task<T> {
+  runningLoopFor("createTask"); // throws this function's error
   return getRunningLoop().createTask(coro as Coroutine<T>, options);
 }
 
@@ -73,7 +75,7 @@ function resolveLoop(
   loop: AbstractEventLoop | undefined,
   method: string,
 ): AbstractEventLoop {
-  if (loop === undefined) return getRunningLoop();
+  if (loop === undefined) return runningLoopFor(method);
   checkLoop(method, "loop", loop);
   return loop;
 }

@@ -12,7 +12,13 @@ import type { ScheduledCallback } from "./_runtime.ts";
 import { noTaskHint } from "./_host_context.ts";
 import { runningLoopFor } from "./_running.ts";
 import { Future } from "./future.ts";
-import { currentTaskOf, type Task, UNDELIVERED } from "./task.ts";
+import {
+  type Coroutine,
+  currentTaskOf,
+  type GeneratorCoroutine,
+  type Task,
+  UNDELIVERED,
+} from "./task.ts";
 import {
   asyncWith,
   type AwaitableLike,
@@ -323,7 +329,7 @@ export function timeoutAt<R>(
  * waiting task is never swallowed.
  *
  * @typeParam T The result type.
- * @param awaitable A future, task, promise or `async` function.
+ * @param awaitable A future, task, or generator coroutine (run as a task).
  * @param seconds The limit in seconds, or `null` for none.
  * @returns The awaitable's result.
  * @throws {TimeoutError} If the limit passed first.
@@ -340,6 +346,36 @@ export function timeoutAt<R>(
  * loop.close();
  * ```
  */
+export function waitFor<T>(
+  awaitable: Future<T> | GeneratorCoroutine<T>,
+  seconds: number | null,
+): Promise<T>;
+/**
+ * Waits for `awaitable` with a time limit: its result, or
+ * {@linkcode TimeoutError} after cancelling it.
+ *
+ * @typeParam T The result type.
+ * @param awaitable A future, task, promise or `async` function.
+ * @param seconds The limit in seconds, or `null` for none.
+ * @returns The awaitable's result.
+ */
+export function waitFor<T>(
+  awaitable: Future<T> | Coroutine<T>,
+  seconds: number | null,
+): Promise<T>;
+/**
+ * Waits for `awaitable` with a time limit: its result, or
+ * {@linkcode TimeoutError} after cancelling it.
+ *
+ * @typeParam T The result type.
+ * @param awaitable Any awaitable this library takes.
+ * @param seconds The limit in seconds, or `null` for none.
+ * @returns The awaitable's result.
+ */
+export function waitFor<T>(
+  awaitable: AwaitableLike<T>,
+  seconds: number | null,
+): Promise<T>;
 export async function waitFor<T>(
   awaitable: AwaitableLike<T>,
   seconds: number | null,

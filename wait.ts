@@ -10,8 +10,13 @@ import { TimeoutError } from "./errors.ts";
 import { Future } from "./future.ts";
 import { runningLoop, type ScheduledCallback } from "./_runtime.ts";
 import { eventLoopFor } from "./_running.ts";
-import { checkOptions, describe, isGenerator } from "./_validate.ts";
-import type { AwaitableLike } from "./_util.ts";
+import {
+  checkOptions,
+  describe,
+  foreignFutureError,
+  isGenerator,
+} from "./_validate.ts";
+import type { AwaitableLike, ResultOf } from "./_util.ts";
 import { futureOf } from "./ensure_future.ts";
 
 /** Return when any future finishes or is cancelled. */
@@ -57,11 +62,11 @@ function checkTimeout(method: string, timeout: unknown): void {
   }
 }
 
-function toFutures<T>(
+function toFutures<F>(
   method: string,
-  futures: Iterable<Future<T>>,
+  futures: Iterable<F>,
   allowCoroutines: boolean,
-): Set<Future<T>> {
+): Set<F> {
   if (
     futures === null || futures === undefined || futures instanceof Future ||
     isGenerator(futures) ||
@@ -74,7 +79,7 @@ function toFutures<T>(
       }`,
     );
   }
-  const set = new Set<Future<T>>();
+  const set = new Set<F>();
   for (const item of futures) {
     if (!(item instanceof Future) && !allowCoroutines) {
       throw new TypeError(
@@ -93,11 +98,12 @@ function toFutures<T>(
  * `timeout` seconds have passed. It does not cancel anything and does not
  * throw on timeout.
  *
- * @typeParam T The futures' result type.
+ * @typeParam F The type of the futures: with futures of several result
+ * types, a union (`Task<number> | Task<string>`).
  * @param fs The futures and tasks (not promises: wrap them in tasks, so
  * that the sets returned hold what you can recognise).
  * @param options The timeout and when to return.
- * @returns `[done, pending]`, two sets of the futures.
+ * @returns `[done, pending]`, two sets of the futures given.
  * @throws {TypeError} If `fs` is not an iterable of futures.
  * @throws {RangeError} If `fs` is empty or `returnWhen` is unknown.
  *
@@ -119,12 +125,12 @@ function toFutures<T>(
  * loop.close();
  * ```
  */
-export async function wait<T>(
-  fs: Iterable<Future<T>>,
+export async function wait<F extends Future<unknown>>(
+  fs: Iterable<F>,
   options: WaitOptions = {},
-): Promise<[Set<Future<T>>, Set<Future<T>>]> {
+): Promise<[Set<F>, Set<F>]> {
   const futures = toFutures("wait", fs, false);
-  checkOptions("wait", "{ timeout, returnWhen }", options);
+  checkOptions("wait", ["timeout", "returnWhen"], options);
   const returnWhen = options?.returnWhen ?? ALL_COMPLETED;
   const timeout = options?.timeout;
   if (
@@ -139,17 +145,31 @@ export async function wait<T>(
   }
   checkTimeout("wait", timeout);
   if (futures.size === 0) {
-    throw new RangeError("Set of Tasks/Futures is empty.");
+    throw new RangeError(
+      "wait() expected `fs` to hold at least one future or task, got none",
+    );
   }
   // The running loop, as asyncio's; before any runs, the futures' loop.
-  const loop = runningLoop() ?? futures.values().next().value!.getLoop();
+  const running = runningLoop();
+  const loop = running ?? futures.values().next().value!.getLoop();
+  // A future of another loop would complete on that loop, which does not
+  // run while this one waits: the wait would never end.
+  for (const future of futures) {
+    if (future.getLoop() !== loop) {
+      throw foreignFutureError(
+        "wait",
+        future,
+        running === null ? "the first future's" : "the running one",
+      );
+    }
+  }
   const waiter = new Future<void>({ loop });
   let timeoutHandle: ScheduledCallback | undefined;
   if (timeout !== null && timeout !== undefined) {
     timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
   }
   let counter = futures.size;
-  const onCompletion = (future: Future<T>): void => {
+  const onCompletion = (future: Future<unknown>): void => {
     counter--;
     if (
       counter <= 0 || returnWhen === FIRST_COMPLETED ||
@@ -167,8 +187,8 @@ export async function wait<T>(
     timeoutHandle?.cancel();
     for (const future of futures) future.removeDoneCallback(onCompletion);
   }
-  const done = new Set<Future<T>>();
-  const pending = new Set<Future<T>>();
+  const done = new Set<F>();
+  const pending = new Set<F>();
   for (const future of futures) (future.done() ? done : pending).add(future);
   return [done, pending];
 }
@@ -191,7 +211,10 @@ export interface AsCompleted<T>
  * A future that {@linkcode asCompleted} hands to `for await`: at run time
  * the very future or task passed in, typed without `then`, since TypeScript
  * types a `for await` variable as the awaited value of a thenable (the
- * result) where JavaScript hands over the item itself.
+ * result) where JavaScript hands over the item itself. It is done: read
+ * its result with `result()`. (TypeScript types `await` with the same
+ * rule, so no type can make the variable a future and `await` of it the
+ * result.)
  *
  * @typeParam T The result type.
  */
@@ -208,7 +231,16 @@ export type CompletedFuture<T> = Omit<Future<T>, "then">;
  * exception). After `timeout` seconds, the remaining items throw
  * {@linkcode TimeoutError}.
  *
- * @typeParam T The result type.
+ * With awaitables of several result types, the items are typed by their
+ * union: `asCompleted([taskOfNumber, taskOfString])` hands out
+ * `CompletedFuture<number | string>`. TypeScript types a `for await`
+ * variable as the awaited value of what the iterator hands out, so a
+ * future there would be typed as its result: the items are typed without
+ * `then` ({@linkcode CompletedFuture}), and their result is `f.result()`
+ * (they are done). `await f` works at run time too, but TypeScript types
+ * it as the future, not the result.
+ *
+ * @typeParam A The awaitables' type (a union when they differ).
  * @param fs The awaitables.
  * @param options The timeout.
  * @returns An iterable and async iterable in completion order.
@@ -233,17 +265,22 @@ export type CompletedFuture<T> = Omit<Future<T>, "then">;
  * loop.close();
  * ```
  */
+export function asCompleted<A extends AwaitableLike<unknown>>(
+  fs: Iterable<A>,
+  options?: AsCompletedOptions,
+): AsCompleted<ResultOf<A>>;
 export function asCompleted<T>(
   fs: Iterable<AwaitableLike<T>>,
   options: AsCompletedOptions = {},
 ): AsCompleted<T> {
-  checkOptions("asCompleted", "{ timeout }", options);
+  checkOptions("asCompleted", ["timeout"], options);
   const timeout = options?.timeout;
   checkTimeout("asCompleted", timeout);
   const items = toFutures("asCompleted", fs as Iterable<Future<T>>, true);
   // The running loop; before any runs, the loop of the first future, or
   // the current loop if there is one.
   let loop = runningLoop();
+  const whose = loop === null ? "the first future's" : "the running one";
   if (loop === null) {
     for (const item of items) {
       if (item instanceof Future) {
@@ -255,7 +292,8 @@ export function asCompleted<T>(
   loop ??= eventLoopFor("asCompleted");
   const todo = new Set<Future<T>>();
   for (const item of items) {
-    todo.add(futureOf(item as AwaitableLike<T>, loop, "asCompleted", "fs"));
+    const awaitable = item as AwaitableLike<T>;
+    todo.add(futureOf(awaitable, loop, "asCompleted", "fs", whose));
   }
   // Completed futures, or `null` for a timeout, and the waiters for them:
   // asyncio's `Queue` in `_AsCompletedIterator`.

@@ -89,21 +89,21 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => new EventLoop(bad(42)),
       error: TypeError,
       message:
-        "EventLoop() expected `options` to be an object such as { clock }, got 42",
+        "EventLoop() expected `options` to be an object such as { clock, autojump }, got 42",
     },
     {
       call: 'new EventLoop("virtual")',
       run: () => new EventLoop(bad("virtual")),
       error: TypeError,
       message:
-        'EventLoop() expected `options` to be an object such as { clock }, got "virtual"',
+        'EventLoop() expected `options` to be an object such as { clock, autojump }, got "virtual"',
     },
     {
       call: "new EventLoop(null)",
       run: () => new EventLoop(bad(null)),
       error: TypeError,
       message:
-        "EventLoop() expected `options` to be an object such as { clock }, got null",
+        "EventLoop() expected `options` to be an object such as { clock, autojump }, got null",
     },
     {
       call: 'new EventLoop({ clock: "fake" })',
@@ -124,7 +124,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => newEventLoop(bad(42)),
       error: TypeError,
       message:
-        "newEventLoop() expected `options` to be an object such as { clock }, got 42",
+        "newEventLoop() expected `options` to be an object such as { clock, autojump }, got 42",
     },
     {
       call: 'newEventLoop({ clock: "fake" })',
@@ -159,7 +159,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => new EventLoop(bad({ clock: "virtual", jump: true })),
       error: TypeError,
       message:
-        'EventLoop() got an unknown option "jump" (its options: clock, autojump)',
+        'EventLoop() got an unknown option "jump": it takes { clock, autojump }',
     },
     {
       call: 'loop.advance("1")',
@@ -272,7 +272,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => loop.createTask(noop, bad("name")),
       error: TypeError,
       message:
-        'createTask() expected `options` to be an object such as { name, signal }, got "name"',
+        'createTask() expected `options` to be an object such as { name, signal, context }, got "name"',
     },
     {
       call: "loop.runUntilComplete(42)",
@@ -296,7 +296,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => loop.runUntilComplete(other.createFuture()),
       error: Error,
       message:
-        "The future belongs to a different loop than the one specified as the loop argument",
+        "runUntilComplete() got <Future pending>, a future of another EventLoop than this one",
     },
     // Exception handlers
     {
@@ -451,7 +451,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => new Task(noop, bad(42)),
       error: TypeError,
       message:
-        "Task() expected `options` to be an object such as { name, loop, signal }, got 42",
+        "Task() expected `options` to be an object such as { name, loop, signal, context }, got 42",
     },
     {
       call: 'new Task(noop, { loop: "loop" })',
@@ -577,7 +577,8 @@ function cases(loop: EventLoop): BadCase[] {
       call: "createTask(noop) with no loop running",
       run: () => createTask(noop),
       error: Error,
-      message: "no running event loop",
+      message:
+        "createTask() needs a running event loop: call it from code run by run(main) or loop.runUntilComplete(main)",
       outsideOnly: true,
     },
     {
@@ -719,7 +720,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => ensureFuture(pending, { loop: other }),
       error: Error,
       message:
-        "The future belongs to a different loop than the one specified as the loop argument",
+        "ensureFuture() got <Future pending>, a future of another EventLoop than `options.loop`",
     },
     {
       call: "ensureFuture(promise, { loop: {} })",
@@ -768,7 +769,8 @@ function cases(loop: EventLoop): BadCase[] {
       call: "wait([])",
       run: () => wait([]),
       error: RangeError,
-      message: "Set of Tasks/Futures is empty.",
+      message:
+        "wait() expected `fs` to hold at least one future or task, got none",
     },
     {
       call: "wait([a promise])",
@@ -898,7 +900,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => run(noop, bad("virtual")),
       error: TypeError,
       message:
-        'run() expected `options` to be an object such as { clock }, got "virtual"',
+        'run() expected `options` to be an object such as { clock, autojump }, got "virtual"',
       outsideOnly: true,
     },
     {
@@ -1161,7 +1163,7 @@ Deno.test("TaskGroup.createTask() checks its arguments; the error reaches the gr
   });
   assert.deepEqual(messages, [
     "createTask() expected `coro` to be a function or a promise, got 42",
-    'createTask() expected `options` to be an object such as { name, signal }, got "name"',
+    'createTask() expected `options` to be an object such as { name, signal, context }, got "name"',
   ]);
   loop.close();
 });

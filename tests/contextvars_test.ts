@@ -203,7 +203,8 @@ Deno.test("Context.run() nests, restores the outer context when fn throws, and r
         seen.push(v.get());
         assert.throws(() => outer.run(() => {}), {
           name: "Error",
-          message: "cannot enter context: <Context object> is already entered",
+          message:
+            "Context.run() cannot run code in <Context object>: it is already running code (a run() of it has not returned, or it is the current task's context)",
         });
         assert.throws(() => inner.run(() => {}), Error);
       });
@@ -383,9 +384,9 @@ Deno.test("a task's own context is entered while its code runs", async () => {
   const ctx = new Context();
   await loop.runUntilComplete(async () => {
     const task = createTask(async () => {
-      assert.throws(() => ctx.run(() => {}), /is already entered/);
+      assert.throws(() => ctx.run(() => {}), /is already running code/);
       await sleep(0);
-      assert.throws(() => ctx.run(() => {}), /is already entered/);
+      assert.throws(() => ctx.run(() => {}), /is already running code/);
     }, { context: ctx });
     await sleep(0);
     // The task is suspended: its context may be entered from here.

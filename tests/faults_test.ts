@@ -450,7 +450,7 @@ Deno.test("EventLoop.runUntilComplete() of a cancelled future rejects with Cance
   loop.close();
 });
 
-Deno.test("EventLoop.runUntilComplete() refuses a future of another loop with asyncio's message", async () => {
+Deno.test("EventLoop.runUntilComplete() refuses a future of another loop, saying so", async () => {
   const loop = new EventLoop({ clock: "virtual" });
   const other = new EventLoop({ clock: "virtual" });
   const tally = new Tally();
@@ -461,7 +461,7 @@ Deno.test("EventLoop.runUntilComplete() refuses a future of another loop with as
   await assert.rejects(pending, {
     name: "Error",
     message:
-      "The future belongs to a different loop than the one specified as the loop argument",
+      "runUntilComplete() got <Future pending>, a future of another EventLoop than this one",
   });
   // Nothing ran, nothing was added to the foreign future.
   assert.deepEqual(tally.runs, { queued: 0 });

@@ -451,7 +451,7 @@ Deno.test("ensureFuture() rejects what cannot be awaited with a TypeError naming
   assert.throws(() => ensureFuture(loop.createFuture(), { loop: other }), {
     name: "Error",
     message:
-      "The future belongs to a different loop than the one specified as the loop argument",
+      "ensureFuture() got <Future pending>, a future of another EventLoop than `options.loop`",
   });
   other.close();
   loop.close();

@@ -1093,7 +1093,7 @@ Deno.test("EventLoop.runUntilComplete() rejects a future of another loop", async
   await assert.rejects(
     loop.runUntilComplete(other.createFuture()),
     isPlainError(
-      "The future belongs to a different loop than the one specified as the loop argument",
+      "runUntilComplete() got <Future pending>, a future of another EventLoop than this one",
     ),
   );
   loop.close();

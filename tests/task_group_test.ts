@@ -10,7 +10,7 @@ import {
 
 // Expected values come from the same programs run on Python 3.11's asyncio.
 
-Deno.test("TaskGroup.enter() twice throws asyncio's message", async () => {
+Deno.test("TaskGroup.run() of a finished or running group says which, and what to do", async () => {
   const loop = new EventLoop({ clock: "virtual" });
   await loop.runUntilComplete(async () => {
     const group = new TaskGroup();
@@ -18,7 +18,18 @@ Deno.test("TaskGroup.enter() twice throws asyncio's message", async () => {
     // asyncio 3.11: RuntimeError('TaskGroup <TaskGroup entered> has
     // already been entered')
     await assert.rejects(group.run(() => {}), {
-      message: "TaskGroup <TaskGroup entered> has already been entered",
+      name: "Error",
+      message:
+        "TaskGroup <TaskGroup finished> is finished: a TaskGroup runs once; make a new one for each run()",
+    });
+    const running = new TaskGroup();
+    await running.run(async (g) => {
+      g.createTask(() => sleep(1));
+      await assert.rejects(running.run(() => {}), {
+        name: "Error",
+        message:
+          "TaskGroup <TaskGroup tasks=1 entered> is already running: a TaskGroup runs once; make a new one for each run()",
+      });
     });
   });
   loop.close();
@@ -262,11 +273,12 @@ Deno.test("TaskGroup.createTask() throws asyncio's messages before entry, after 
       log.push(String(error));
     }
   });
-  // asyncio 3.11 (RuntimeErrors)
+  // asyncio 3.11 (RuntimeErrors), in this library's words: "TaskGroup
+  // <TaskGroup> has not been entered" and "<TaskGroup entered> is finished"
   assert.deepEqual(log, [
-    "TaskGroup <TaskGroup> has not been entered",
+    "TaskGroup <TaskGroup> is not running: create its tasks in the body of run()",
     ["ok", "done", 0],
-    "TaskGroup <TaskGroup entered> is finished",
+    "TaskGroup <TaskGroup finished> is finished",
     ["f", "raises", 0],
     "TaskGroup <TaskGroup errors=1 cancelling> is shutting down",
     "ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)",
@@ -274,7 +286,7 @@ Deno.test("TaskGroup.createTask() throws asyncio's messages before entry, after 
   loop.close();
 });
 
-Deno.test("TaskGroup.toString() matches asyncio's repr()", async () => {
+Deno.test("TaskGroup.toString() matches asyncio's repr(), and says when it is finished", async () => {
   const loop = new EventLoop({ clock: "virtual" });
   const reprs: string[] = [];
   await loop.runUntilComplete(async () => {
@@ -288,12 +300,13 @@ Deno.test("TaskGroup.toString() matches asyncio's repr()", async () => {
     reprs.push(String(group));
   });
   // asyncio 3.11: ['<TaskGroup entered>', '<TaskGroup tasks=1 entered>',
-  // '<TaskGroup entered>'] (and '<TaskGroup>' before entry)
+  // '<TaskGroup entered>'] (and '<TaskGroup>' before entry); asyncio
+  // still says "entered" once the group is finished.
   assert.deepEqual(reprs, [
     "<TaskGroup>",
     "<TaskGroup entered>",
     "<TaskGroup tasks=1 entered>",
-    "<TaskGroup entered>",
+    "<TaskGroup finished>",
   ]);
   loop.close();
 });

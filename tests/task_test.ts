@@ -82,9 +82,11 @@ Deno.test("createTask() creates a task on the running loop, and throws outside o
   });
   assert.equal(result, "child");
   assert.deepEqual(log, ["parent", "child"]);
-  // asyncio.create_task() outside a loop: RuntimeError('no running event loop')
+  // asyncio.create_task() outside a loop: RuntimeError('no running event
+  // loop'); here the function is named, and what to do.
   assert.throws(() => createTask(() => {}), {
-    message: "no running event loop",
+    message:
+      "createTask() needs a running event loop: call it from code run by run(main) or loop.runUntilComplete(main)",
   });
   loop.close();
 });
@@ -251,9 +253,17 @@ Deno.test("currentTask() is the running task inside it and undefined in a plain 
   loop.close();
 });
 
-Deno.test("currentTask() and allTasks() throw 'no running event loop' outside a running loop", () => {
-  assert.throws(() => currentTask(), { message: "no running event loop" });
-  assert.throws(() => allTasks(), { message: "no running event loop" });
+Deno.test("currentTask() and allTasks() without a loop argument throw outside a running loop, naming themselves", () => {
+  assert.throws(() => currentTask(), {
+    name: "Error",
+    message:
+      "currentTask() needs a running event loop: call it from code run by run(main) or loop.runUntilComplete(main)",
+  });
+  assert.throws(() => allTasks(), {
+    name: "Error",
+    message:
+      "allTasks() needs a running event loop: call it from code run by run(main) or loop.runUntilComplete(main)",
+  });
 });
 
 Deno.test("allTasks() holds the tasks that are not done, and drops finished ones", async () => {

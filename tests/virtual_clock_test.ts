@@ -392,7 +392,7 @@ Deno.test("advance() and autojump refuse bad input with TypeError or RangeError 
         "an unknown option",
         () => new EventLoop(bad({ clock: "virtual", autojmp: false })),
         TypeError,
-        'EventLoop() got an unknown option "autojmp" (its options: clock, autojump)',
+        'EventLoop() got an unknown option "autojmp": it takes { clock, autojump }',
       ],
     ];
   for (const [name, make, error, message] of constructorCases) {

@@ -121,7 +121,8 @@ Deno.test("wait() throws for an empty set, an unknown returnWhen, a bad timeout 
     // asyncio 3.11: ValueError('Set of Tasks/Futures is empty.')
     await assert.rejects(wait([]), {
       name: "RangeError",
-      message: "Set of Tasks/Futures is empty.",
+      message:
+        "wait() expected `fs` to hold at least one future or task, got none",
     });
     const future = loop.createFuture<number>();
     // asyncio 3.11: ValueError('Invalid return_when value: SOMETIMES')
@@ -149,7 +150,7 @@ Deno.test("asCompleted() with `for await` yields the futures themselves in compl
     const log: unknown[] = [];
     const c = loop.createTask(() => value(3, "c"), { name: "c" });
     const awaitables = [c, () => value(1, "a"), () => failure(2, "b")];
-    for await (const future of asCompleted<string>(awaitables)) {
+    for await (const future of asCompleted(awaitables)) {
       // The future itself, as in Python 3.13, typed without `then` so that
       // TypeScript does not take it for its result.
       assertType<IsExact<typeof future, CompletedFuture<string>>>(true);

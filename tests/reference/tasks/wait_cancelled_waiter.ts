@@ -59,7 +59,7 @@ async function main(): Promise<void> {
       await sleep(0);
     }
     w.cancel();
-    await wait<unknown>([w, ...tasks]);
+    await wait([w, ...tasks]);
     print(
       "main: waiter cancelled",
       w.cancelled(),

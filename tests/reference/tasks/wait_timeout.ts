@@ -35,18 +35,18 @@ async function main(): Promise<void> {
   const three = createTask(() => quick(3), { name: "three" });
   const never = createTask(forever, { name: "forever" });
   await one;
-  let [done, pending] = await wait<unknown>([one, long, never], {
+  let [done, pending] = await wait([one, long, never], {
     timeout: 0.02,
   });
   print("timeout=0.02:", names(done), names(pending));
   print("pending cancelled?", [...pending].map((t) => t.cancelled()));
   [done, pending] = await wait([one, three], { timeout: 10 });
   print("timeout=10, all done:", names(done), names(pending));
-  [done, pending] = await wait<unknown>([one, long, never], { timeout: 0 });
+  [done, pending] = await wait([one, long, never], { timeout: 0 });
   print("timeout=0:", names(done), names(pending));
   long.cancel();
   never.cancel();
-  [done, pending] = await wait<unknown>([one, long, never], { timeout: 1 });
+  [done, pending] = await wait([one, long, never], { timeout: 1 });
   print(
     "after cancel():",
     names(done),
