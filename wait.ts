@@ -125,6 +125,23 @@ function toFutures<F>(
  * loop.close();
  * ```
  */
+export function wait<F extends Future<unknown>>(
+  fs: Iterable<F>,
+  options?: WaitOptions,
+): Promise<[Set<F>, Set<F>]>;
+/**
+ * `wait()` with the futures' result type given
+ * (`wait<number>(futures)`).
+ *
+ * @typeParam T The futures' result type.
+ * @param fs The futures and tasks.
+ * @param options The timeout and when to return.
+ * @returns `[done, pending]`, two sets of the futures given.
+ */
+export function wait<T>(
+  fs: Iterable<Future<T>>,
+  options?: WaitOptions,
+): Promise<[Set<Future<T>>, Set<Future<T>>]>;
 export async function wait<F extends Future<unknown>>(
   fs: Iterable<F>,
   options: WaitOptions = {},
@@ -269,6 +286,18 @@ export function asCompleted<A extends AwaitableLike<unknown>>(
   fs: Iterable<A>,
   options?: AsCompletedOptions,
 ): AsCompleted<ResultOf<A>>;
+/**
+ * `asCompleted()` with the result type given (`asCompleted<string>(fs)`).
+ *
+ * @typeParam T The result type.
+ * @param fs The futures, tasks, promises or coroutines.
+ * @param options The time limit.
+ * @returns An iterator of futures, in the order they complete.
+ */
+export function asCompleted<T>(
+  fs: Iterable<AwaitableLike<T>>,
+  options?: AsCompletedOptions,
+): AsCompleted<T>;
 export function asCompleted<T>(
   fs: Iterable<AwaitableLike<T>>,
   options: AsCompletedOptions = {},

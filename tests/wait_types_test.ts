@@ -164,3 +164,20 @@ Deno.test("gather() of an array of mixed tasks gives an array of the union", asy
   });
   loop.close();
 });
+
+Deno.test("wait<T>() and asCompleted<T>() with the result type given still compile", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  await loop.runUntilComplete(async () => {
+    const a = loop.createTask(() => sleep(1, 1));
+    const b = loop.createTask(() => sleep(2, 2));
+    const [done, pending] = await wait<number>([a, b]);
+    assertType<IsExact<typeof done, Set<Future<number>>>>(true);
+    assertType<IsExact<typeof pending, Set<Future<number>>>>(true);
+    const results: number[] = [];
+    for (const next of asCompleted<number>([sleep(1, 3)])) {
+      results.push(await next);
+    }
+    assert.deepEqual(results, [3]);
+  });
+  loop.close();
+});
