@@ -190,3 +190,25 @@ export function checkClockOption(
   }
   return clock === "virtual";
 }
+
+/**
+ * Throws unless `value` is `undefined` or an options object whose keys are
+ * all among `keys` (a key that is not an option is a `TypeError` naming
+ * it).
+ */
+export function checkOptionKeys(
+  method: string,
+  keys: readonly string[],
+  value: unknown,
+): void {
+  checkOptions(method, `{ ${keys.join(", ")} }`, value);
+  if (value === undefined) return;
+  for (const key of Object.keys(value as object)) {
+    if (!keys.includes(key)) {
+      throw new TypeError(
+        `${method}() got an unknown option ${JSON.stringify(key)}; ` +
+          `expected { ${keys.join(", ")} }`,
+      );
+    }
+  }
+}

@@ -62,9 +62,6 @@ type Waiter = DoneCallback | Awaiter | RuntimeTask;
  */
 const sources = new WeakMap<object, Source>();
 
-/** A failed future's exception, read without marking it retrieved. */
-let exceptionOf: (future: object) => unknown;
-
 /** A generator task's wakeup, scheduled as asyncio schedules `__wakeup`. */
 function wakeup(task: RuntimeTask, future: Future<unknown>): void {
   task[WAKEUP](future);
@@ -84,6 +81,10 @@ export const CANCEL_DEFERRED: unique symbol = Symbol("cancelDeferred");
 export { ADD_WAITER };
 /** See {@linkcode SETTLE_NOW}. */
 export const LAST_CALLBACK: unique symbol = Symbol("lastCallback");
+/** See {@linkcode SETTLE_NOW} (the introspection's). */
+export const WAITERS: unique symbol = Symbol("waiters");
+/** See {@linkcode SETTLE_NOW} (the introspection's). */
+export const FAILURE: unique symbol = Symbol("failure");
 
 /**
  * A result that is not there yet, settled once by
@@ -459,6 +460,22 @@ export class Future<T> implements PromiseLike<T> {
     return Array.isArray(callbacks) ? callbacks.at(-1) : callbacks;
   }
 
+  /** @ignore The tasks whose code awaits it (asyncio's awaited-by). */
+  [WAITERS](): RuntimeTask[] {
+    const tasks: RuntimeTask[] = [];
+    for (const waiter of this.#callbackList()) {
+      if (!(waiter instanceof Awaiter)) {
+        if (typeof waiter !== "function") tasks.push(waiter);
+      } else if (waiter.task !== undefined) tasks.push(waiter.task);
+    }
+    return tasks;
+  }
+
+  /** @ignore What it failed with, not marked retrieved. */
+  [FAILURE](): { error: unknown } | undefined {
+    return this.#status === FAILED ? { error: this.#value } : undefined;
+  }
+
   /**
    * Formats the future as asyncio's `repr()` does, for example
    * `<Future finished result='the result'>`.
@@ -546,10 +563,6 @@ export class Future<T> implements PromiseLike<T> {
     return Array.isArray(callbacks) ? callbacks : [callbacks];
   }
 
-  static {
-    exceptionOf = (future) => (future as Future<unknown>).#value;
-  }
-
   /** Runs a done callback at once, reporting what it throws. */
   #runNow(callback: Waiter): void {
     try {
@@ -579,5 +592,5 @@ inspectAsString(Future.prototype);
  * it.
  */
 export function reportUnretrieved(loop: AbstractEventLoop): void {
-  reportUnread(loop, exceptionOf);
+  reportUnread(loop, (future) => (future as Future<unknown>)[FAILURE]()?.error);
 }
