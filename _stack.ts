@@ -13,7 +13,7 @@
  */
 
 import { isLibraryFrame } from "./_debug.ts";
-import { coroutineName } from "./_coroutines.ts";
+import { coroutineName, formatCoroutine } from "./_coroutines.ts";
 import { FAILURE } from "./future.ts";
 import { type AbstractEventLoop, slotOf } from "./_runtime.ts";
 import { suspensionOf } from "./_suspension.ts";
@@ -118,7 +118,8 @@ export function parseStack(stack: string): StackFrame[] {
       }
       continue;
     }
-    if (isLibraryFrame(line.trim())) {
+    // The library's frames, and the host's own (`ext:`, `node:`).
+    if (isLibraryFrame(line.trim()) || /^(ext|node):/.test(at[0])) {
       previous = undefined;
       continue;
     }
@@ -234,4 +235,29 @@ export function printTaskStack(
     );
   }
   print(lines.join("\n"));
+}
+
+/**
+ * A task's repr with its coroutine, as asyncio's `repr()` of a task shows
+ * it: `<Task pending name='a' coro=<main() running at main.ts:3> ...>`
+ * (the place where debug mode saw it suspend). The slow-callback warning
+ * names tasks so, as asyncio's `_format_handle` does.
+ */
+export function taskReprWithCoro(task: object): string {
+  const text = String(task);
+  const named = task as Partial<IntrospectedTask> & { getName?: unknown };
+  if (
+    typeof named.getName !== "function" || typeof named.getCoro !== "function"
+  ) return text;
+  const introspected = task as IntrospectedTask & { getName(): string };
+  const name = ` name=${repr(introspected.getName())}`;
+  const at = text.indexOf(name) + name.length;
+  if (at < name.length) return text;
+  const place = suspendedFrames(introspected)?.find((frame) => frame.file);
+  const coro = formatCoroutine(
+    introspected.getCoro(),
+    introspected.done(),
+    place && `${place.file}:${place.line}`,
+  );
+  return `${text.slice(0, at)} coro=<${coro}>${text.slice(at)}`;
 }
