@@ -16,7 +16,7 @@ import { isLibraryFrame } from "./_debug.ts";
 import { coroutineName, formatCoroutine } from "./_coroutines.ts";
 import { FAILURE } from "./future.ts";
 import { type AbstractEventLoop, slotOf } from "./_runtime.ts";
-import { suspensionOf } from "./_suspension.ts";
+import { deepStack, suspensionOf } from "./_suspension.ts";
 import { repr } from "./repr.ts";
 import { argumentError, checkFunction, checkOptionKeys } from "./_validate.ts";
 
@@ -157,7 +157,7 @@ export function suspendedFrames(
 ): StackFrame[] | undefined {
   if (task.done()) return undefined;
   if ((slotOf(task.getLoop()).current() as unknown) === task) {
-    return parseStack(new Error().stack ?? "");
+    return parseStack(deepStack());
   }
   const suspension = suspensionOf(task);
   if (suspension !== undefined && suspension.future === task[WAITING_ON]()) {

@@ -47,8 +47,20 @@ export function noteSuspension(
     !generator && previous?.generator === true &&
     previous.future === future && previous.since === since
   ) return;
-  const stack = new Error().stack ?? "";
+  const stack = deepStack();
   suspensions.set(task, { future, stack, since, generator });
+}
+
+/**
+ * The stack here, deep enough for a chain of awaits, whose oldest frames
+ * are the task's (hosts keep 10 frames by default).
+ */
+export function deepStack(): string {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 64;
+  const stack = new Error().stack ?? "";
+  Error.stackTraceLimit = limit;
+  return stack;
 }
 
 /** Where and when `task` last suspended, if debug mode recorded it. */

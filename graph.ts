@@ -25,6 +25,7 @@ import {
   suspendedFrames,
 } from "./_stack.ts";
 import { objectId } from "./_object_id.ts";
+import { deepStack } from "./_suspension.ts";
 import { repr } from "./repr.ts";
 import {
   argumentError,
@@ -189,7 +190,7 @@ function capture(
     return build(future, limit, undefined, new Set());
   }
   // The current task: its live stack, from the caller of this library.
-  const frames = parseStack(new Error().stack ?? "").slice(depth - 1);
+  const frames = parseStack(deepStack()).slice(depth - 1);
   return build(future, limit, frames, new Set());
 }
 
