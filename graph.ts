@@ -232,9 +232,9 @@ function render(graph: FutureCallGraph, lines: string[], level: number): void {
  *   + Call stack:
  *   |   File '/app/main.ts', line 4, in async child()
  *   + Awaited by:
- *       * Task(name='main', id=1)
- *           + Call stack:
- *           |   File '/app/main.ts', line 9, in async main()
+ *     * Task(name='main', id=1)
+ *       + Call stack:
+ *       |   File '/app/main.ts', line 9, in async main()
  * ```
  *
  * Differences from asyncio: an `id` is a number this library gives each
