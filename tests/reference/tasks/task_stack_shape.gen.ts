@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   await sleep(0);
   d.cancel();
   fut.setResult();
-  await wait([a, b, c, d]);
+  await wait<unknown>([a, b, c, d]);
   shape("finished", b);
   shape("cancelled", d);
   shape("failed", c);
