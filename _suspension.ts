@@ -56,10 +56,13 @@ export function noteSuspension(
  * are the task's (hosts keep 10 frames by default).
  */
 export function deepStack(): string {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 64;
+  // V8's (Deno, Node.js, Chromium); other hosts ignore it.
+  const host = Error as { stackTraceLimit?: number };
+  const limit = host.stackTraceLimit;
+  if (limit === undefined) return new Error().stack ?? "";
+  host.stackTraceLimit = 64;
   const stack = new Error().stack ?? "";
-  Error.stackTraceLimit = limit;
+  host.stackTraceLimit = limit;
   return stack;
 }
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { EventLoop, formatTasks, sleep, type Task } from "../mod.ts";
+import { awaitingFrames } from "./_stacks.ts";
 
 /** The table's rows as cells (the last cell may hold spaces). */
 function rows(text: string): string[][] {
@@ -42,10 +43,16 @@ Deno.test("formatTasks() in debug mode shows each live task of both kinds, what 
   const [, , state, waited, coro, awaiting] = byName.get("main")!;
   assert.equal(state, "pending");
   assert.equal(waited, "1.500s");
-  assert.match(coro!, /^async main\(\) at .*format_tasks_test\.(ts|js):\d+$/);
+  // Where an async task is: known where the host shows the async frames.
+  assert.match(
+    coro!,
+    awaitingFrames
+      ? /^async main\(\) at .*format_tasks_test\.(ts|js):\d+$/
+      : /^async main\(\)$/,
+  );
   assert.match(awaiting!, /^Task\(name='a', id=\d+\)$/);
   assert.equal(byName.get("a")![3], "1.500s");
-  assert.match(byName.get("a")![4]!, /^async worker\(\) at /);
+  assert.match(byName.get("a")![4]!, /^async worker\(\)/);
   assert.match(byName.get("a")![5]!, /^<SleepFuture pending/);
   assert.equal(byName.get("g")![3], "1.500s");
   assert.match(byName.get("g")![4]!, /^generator gWorker\(\) at /);

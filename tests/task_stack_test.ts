@@ -7,6 +7,7 @@ import {
   type StackFrame,
   type Task,
 } from "../mod.ts";
+import { awaitingFrames } from "./_stacks.ts";
 
 const THIS_FILE = /task_stack_test\.(ts|js)$/;
 
@@ -111,6 +112,14 @@ Deno.test("Task.getStack() in debug mode is where the code suspended, oldest fra
       const task = loop.createTask(fn as () => Promise<void>);
       await runFor(loop, 1);
       const frames = task.getStack();
+      if (kind === "async" && !awaitingFrames) {
+        // The host shows no async frames in then(): the coroutine alone.
+        assert.deepEqual(names(frames), ["async outer"]);
+        assert.equal(frames[0]!.file, undefined);
+        task.cancel();
+        loop.close();
+        return;
+      }
       assert.deepEqual(names(frames), expected);
       for (const frame of frames) {
         assert.match(frame.file!, THIS_FILE);
@@ -218,7 +227,9 @@ Deno.test("Task.printStack() prints asyncio's shapes: Stack for, No stack for, T
   assert.equal(pending![0], `Stack for ${reprs[0]} (most recent call last):`);
   assert.match(
     pending![1]!,
-    /^ {2}File ".*task_stack_test\.(ts|js)", line \d+, in waiting$/,
+    awaitingFrames
+      ? /^ {2}File ".*task_stack_test\.(ts|js)", line \d+, in waiting$/
+      : /^ {2}in waiting$/,
   );
   assert.equal(pending!.length, 2);
   assert.equal(
