@@ -1,14 +1,33 @@
 /**
  * The awaited-by relations that no `await` shows, CPython's
- * `future_add_to_awaited_by` and `_asyncio_awaited_by`: `gather()` records
- * its children as awaited by the task that called it, `shield()` its inner
- * future, a `TaskGroup` its tasks as awaited by the task that runs it.
- * (Code awaiting a future directly is found on the future itself, among
- * its waiters.) The call graph (graph.ts) reads them. Not exported from
+ * `future_add_to_awaited_by` and `_asyncio_awaited_by`, for the call graph
+ * (graph.ts). Code awaiting a future is found on the future itself, among
+ * its waiters; so is a task that waits through a done callback: `gather()`
+ * marks its children's callback as the wait of the task that called it,
+ * `shield()` its inner future's, a `TaskGroup` its tasks' as the wait of
+ * the task that runs it. One mark per callback, and none to undo: the mark
+ * goes with the callback when the future is done. What user code records
+ * with `futureAddToAwaitedBy()` is kept here by future. Not exported from
  * mod.ts.
  *
  * @module
  */
+
+// The waiter each marked done callback stands for.
+const callbackWaiters = new WeakMap<object, object>();
+
+/**
+ * `callback`, a done callback, is `waiter`'s wait on each future it is
+ * added to.
+ */
+export function markWaitingCallback(callback: object, waiter: object): void {
+  callbackWaiters.set(callback, waiter);
+}
+
+/** The waiter `callback` stands for, if it was marked. */
+export function waiterOfCallback(callback: object): object | undefined {
+  return callbackWaiters.get(callback);
+}
 
 // One waiter (the common case) or several, by future; weak, so that the
 // record never keeps a future alive.

@@ -18,6 +18,7 @@ import { type AnyFunction, formatCallback } from "./partial.ts";
 import { inspectAsString, repr, shortRepr } from "./repr.ts";
 import { addUnread, markRead, reportUnread } from "./_report.ts";
 import { FutureIterator } from "./_future_iterator.ts";
+import { waiterOfCallback } from "./_awaited_by.ts";
 import { checkFunction, checkLoop, checkOptions, isLoop } from "./_validate.ts";
 
 /** Options for the {@linkcode Future} constructor. */
@@ -460,15 +461,18 @@ export class Future<T> implements PromiseLike<T> {
     return Array.isArray(callbacks) ? callbacks.at(-1) : callbacks;
   }
 
-  /** @ignore The tasks whose code awaits it (asyncio's awaited-by). */
-  [WAITERS](): RuntimeTask[] {
-    const tasks: RuntimeTask[] = [];
+  /** @ignore What awaits it (asyncio's awaited-by; see _awaited_by.ts). */
+  [WAITERS](): object[] {
+    const waiters: object[] = [];
     for (const waiter of this.#callbackList()) {
-      if (!(waiter instanceof Awaiter)) {
-        if (typeof waiter !== "function") tasks.push(waiter);
-      } else if (waiter.task !== undefined) tasks.push(waiter.task);
+      const task = waiter instanceof Awaiter
+        ? waiter.task
+        : typeof waiter === "function"
+        ? waiterOfCallback(waiter)
+        : waiter;
+      if (task !== undefined) waiters.push(task);
     }
-    return tasks;
+    return waiters;
   }
 
   /** @ignore What it failed with, not marked retrieved. */

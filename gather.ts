@@ -7,7 +7,7 @@
 
 import { Future, LAST_CALLBACK } from "./future.ts";
 import { type AbstractEventLoop, slotOf } from "./_runtime.ts";
-import { addAwaitedBy, discardAwaitedBy } from "./_awaited_by.ts";
+import { markWaitingCallback } from "./_awaited_by.ts";
 import {
   checkLoop,
   checkOptions,
@@ -209,12 +209,8 @@ export function gather(
   // it).
   let count = 0;
   let finished = 0;
-  // The children are awaited by the task that gathers them (as asyncio
-  // 3.14 records it), for the call graph.
-  const caller = slotOf(loop).current();
   const onChildDone = (child: Future<unknown>): void => {
     finished++;
-    if (caller !== undefined) discardAwaitedBy(child, caller);
     if (outer.done()) {
       // Mark the exception retrieved.
       if (!child.cancelled()) child.exception();
@@ -244,6 +240,10 @@ export function gather(
       } else outer.setResult(results);
     }
   };
+  // The children are awaited by the task that gathers them (as asyncio
+  // 3.14 records it), for the call graph.
+  const caller = slotOf(loop).current();
+  if (caller !== undefined) markWaitingCallback(onChildDone, caller);
   // Duplicates: a pending future that has the callback already ends with
   // it (nothing else adds callbacks meanwhile); done ones and the tasks
   // made for other awaitables are remembered. No map for the common case
@@ -275,7 +275,6 @@ export function gather(
       (made ??= new Map()).set(item, child);
     }
     count++;
-    if (caller !== undefined && !child.done()) addAwaitedBy(child, caller);
     child.addDoneCallback(onChildDone);
     children.push(child);
   }
@@ -299,12 +298,7 @@ export function shield<T>(awaitable: AwaitableLike<T>): Future<T> {
   if (inner.done()) return inner;
   const loop = inner.getLoop();
   const outer = new Future<T>({ loop });
-  // The inner future is awaited by the task that shields it, while both
-  // are pending (asyncio 3.14 records it for the call graph).
-  const caller = slotOf(loop).current();
-  if (caller !== undefined) addAwaitedBy(inner, caller);
   const onInnerDone = (): void => {
-    if (caller !== undefined) discardAwaitedBy(inner, caller);
     if (outer.cancelled()) {
       // Mark the inner's exception retrieved.
       if (!inner.cancelled()) inner.exception();
@@ -318,10 +312,12 @@ export function shield<T>(awaitable: AwaitableLike<T>): Future<T> {
     }
   };
   const onOuterDone = (): void => {
-    if (inner.done()) return;
-    inner.removeDoneCallback(onInnerDone);
-    if (caller !== undefined) discardAwaitedBy(inner, caller);
+    if (!inner.done()) inner.removeDoneCallback(onInnerDone);
   };
+  // The inner future is awaited by the task that shields it, while both
+  // are pending (asyncio 3.14 records it for the call graph).
+  const caller = slotOf(loop).current();
+  if (caller !== undefined) markWaitingCallback(onInnerDone, caller);
   inner.addDoneCallback(onInnerDone);
   outer.addDoneCallback(onOuterDone);
   return outer;

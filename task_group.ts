@@ -20,7 +20,7 @@ import {
 } from "./task.ts";
 import { checkCoroutine, checkFunction, checkOptions } from "./_validate.ts";
 import { asyncWith, type BlockResult } from "./_util.ts";
-import { addAwaitedBy, discardAwaitedBy } from "./_awaited_by.ts";
+import { markWaitingCallback } from "./_awaited_by.ts";
 
 /**
  * A group of tasks that ends only when all of them have: Python's
@@ -152,9 +152,10 @@ export class TaskGroup {
       ...options,
       loop: this.#loop,
     });
+    const onDone = () => this.#onTaskDone(task as Task<unknown>);
     // Awaited by the group's task (asyncio 3.14), for the call graph.
-    addAwaitedBy(task, this.#parentTask!);
-    task.addDoneCallback(() => this.#onTaskDone(task as Task<unknown>));
+    markWaitingCallback(onDone, this.#parentTask!);
+    task.addDoneCallback(onDone);
     this.#tasks.add(task as Task<unknown>);
     return task;
   }
@@ -245,7 +246,6 @@ export class TaskGroup {
 
   #onTaskDone(task: Task<unknown>): void {
     this.#tasks.delete(task);
-    discardAwaitedBy(task, this.#parentTask!);
     if (
       this.#onCompleted !== undefined && this.#tasks.size === 0 &&
       !this.#onCompleted.done()
