@@ -21,8 +21,23 @@ import { repr } from "./repr.ts";
 import { argumentError, checkFunction, checkOptionKeys } from "./_validate.ts";
 
 /**
- * One frame of a task's stack: a function, and where it is when the host
- * tells (debug mode records it for suspended tasks).
+ * One frame of a task's stack ({@linkcode Task.getStack}, the call graph):
+ * a function, and where it is when the host tells.
+ *
+ * What a task's stack holds: if its code runs now, its live stack; if it is
+ * suspended and the loop is in debug mode ({@linkcode EventLoop.setDebug}),
+ * the stack its code suspended with, recorded at its last `await` or
+ * `yield*`, with every `yield*` it delegates through and every async
+ * function awaiting (where the host shows them in `then()`: Deno does,
+ * Node.js 20 does not); otherwise its coroutine alone, without a place. A
+ * failed task's is its exception's stack. This library's own frames and the
+ * host's are left out.
+ *
+ * Differences from asyncio: asyncio reads a suspended coroutine's frame
+ * (one frame, at the line it awaits); JavaScript shows no frames of a
+ * suspended function, so the place comes from debug mode's record, and then
+ * with the whole chain of awaits. A running async function's own frame has
+ * no `kind` (hosts mark only the async functions awaiting it).
  */
 export interface StackFrame {
   /** The function's name, `<anonymous>` if it has none. */
