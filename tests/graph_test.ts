@@ -104,6 +104,47 @@ Deno.test("captureCallGraph() shows gather() children awaited by the task that g
   loop.close();
 });
 
+Deno.test("captureCallGraph() shows gather() children awaited by a generator task that gathered them", async () => {
+  const loop = virtualLoop();
+  let a!: Task<unknown>;
+  const graph = await lookAt(
+    loop,
+    function* () {
+      a = loop.createTask(() => sleep(2), { name: "a" });
+      yield* gather([a]);
+    },
+    1,
+    () => captureCallGraph(a),
+  );
+  assert.deepEqual(paths(graph), ["a <- main"]);
+  loop.close();
+});
+
+Deno.test("captureCallGraph() forgets a shield()'s inner task once the shield is cancelled", async () => {
+  const loop = virtualLoop();
+  let inner!: Task<unknown>;
+  const graphs = await lookAt(
+    loop,
+    async () => {
+      inner = loop.createTask(() => sleep(2), { name: "inner" });
+      const outer = shield(inner);
+      loop.callLater(0.5, () => outer.cancel());
+      await outer.then(undefined, () => {});
+      await sleep(1);
+    },
+    0.25,
+    () => {
+      const before = captureCallGraph(inner);
+      let after: FutureCallGraph | undefined;
+      loop.callLater(0.5, () => after = captureCallGraph(inner));
+      return [before, () => after] as const;
+    },
+  );
+  assert.deepEqual(paths(graphs[0]), ["inner <- main"]);
+  assert.deepEqual(paths(graphs[1]()), ["inner"]);
+  loop.close();
+});
+
 Deno.test("captureCallGraph() shows a shield()'s inner task awaited by the task that shielded it", async () => {
   const loop = virtualLoop();
   let inner!: Task<unknown>;
