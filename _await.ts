@@ -17,6 +17,7 @@ import {
   slotOf,
   WOKEN,
 } from "./_runtime.ts";
+import { noteSuspension } from "./_suspension.ts";
 
 /**
  * The key of a future's method that adds a waiter (an
@@ -179,9 +180,11 @@ function awaitPending(
     if (slot.stepping) slot.unclaimed.push(awaiter);
   } else if (slot.awaits !== null) slot.countAwait(task, 1);
   if (!slot.isOtherCode(task)) slot.suspended();
+  if (task === undefined) return;
+  if (loop.getDebug()) noteSuspension(loop, future, false, task);
   // After the wakeup is registered: a pending cancellation cancels this
   // future at once, which schedules the wakeup.
-  if (task !== undefined) task[AWAITING](future);
+  task[AWAITING](future);
 }
 
 /**

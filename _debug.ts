@@ -22,7 +22,7 @@ export interface Source {
 }
 
 /** Whether a stack frame is in one of the library's own files. */
-function isLibraryFrame(frame: string): boolean {
+export function isLibraryFrame(frame: string): boolean {
   let start = frame.indexOf(LIBRARY);
   let length = LIBRARY.length;
   if (start < 0 && LIBRARY_PATH !== undefined) {

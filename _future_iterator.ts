@@ -6,6 +6,9 @@
  * @module
  */
 
+import type { AbstractEventLoop } from "./_runtime.ts";
+import { noteSuspension } from "./_suspension.ts";
+
 /**
  * The generator protocol's state while a generator step runs (CPython keeps
  * it on the future, as `_asyncio_future_blocking`): the iterator of
@@ -27,6 +30,7 @@ export const generatorStep = {
 
 /** What the iterator reads of its future. */
 interface Settled<T> {
+  getLoop(): AbstractEventLoop;
   done(): boolean;
   result(): T;
 }
@@ -54,6 +58,9 @@ export class FutureIterator<F extends Settled<T>, T>
       this.#started = true;
       if (!future.done()) {
         generatorStep.blocking = future;
+        // Debug mode: where the generator suspends, with its frames.
+        const loop = future.getLoop();
+        if (loop.getDebug()) noteSuspension(loop, future, true);
         return { value: future, done: false };
       }
       return { value: future.result(), done: true };

@@ -321,6 +321,12 @@ export class TaskSlot {
    */
   queueWakeup: ((wakeup: Runnable) => void) | null = null;
   /**
+   * Debug mode: the first task that the running callback stepped or woke
+   * (the loop clears it before each callback), for the slow-callback
+   * warning, which names the task as asyncio's `_format_handle` does.
+   */
+  stepped: RuntimeTask | undefined = undefined;
+  /**
    * During a generator task's step: awaits by then() that belong to no task
    * yet, made by async code the step called (an inline body of timeout()
    * or TaskGroup.run()). A task that follows a promise, made later in the
@@ -353,6 +359,7 @@ export class TaskSlot {
     this.currentTask = undefined;
     this.stepping = false;
     this.drain = false;
+    this.stepped = undefined;
   }
 
   /**
@@ -363,6 +370,7 @@ export class TaskSlot {
   resumed(task: RuntimeTask | undefined): void {
     this.resuming = true;
     this.currentTask = task;
+    this.stepped ??= task;
     this.activity++;
     if (task !== undefined && this.detached.size > 0) this.#back(task);
   }
@@ -523,6 +531,7 @@ export class TaskSlot {
     this.savedTask = this.currentTask;
     this.savedResuming = this.resuming;
     this.currentTask = task;
+    this.stepped ??= task;
     this.resuming = false;
     this.stepping = true;
   }

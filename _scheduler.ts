@@ -39,6 +39,7 @@ import {
   TaskSlot,
 } from "./_runtime.ts";
 import { type Handle, HEAP_SLOT, RUN, type TimerHandle } from "./handle.ts";
+import { taskReprWithCoro } from "./_stack.ts";
 
 // Timers are compacted out of the heap when more than half of at least this
 // many are cancelled (CPython's _MIN_SCHEDULED_TIMER_HANDLES and
@@ -454,6 +455,7 @@ export class Scheduler {
         let t0 = -1;
         if (this.#debug) {
           if (handle.cancelled()) continue;
+          slot.stepped = undefined;
           t0 = performance.now();
         }
         // A cancelled handle's run() returns at once.
@@ -480,7 +482,10 @@ export class Scheduler {
   #reportSlow(handle: Runnable, t0: number): void {
     const seconds = (performance.now() - t0) / 1000;
     if (seconds >= this.slowCallbackDuration) {
-      console.warn(`Executing ${handle} took ${seconds.toFixed(3)} seconds`);
+      // A task's step names the task, as asyncio's `_format_handle` does.
+      const task = this.slot.stepped;
+      const what = task === undefined ? String(handle) : taskReprWithCoro(task);
+      console.warn(`Executing ${what} took ${seconds.toFixed(3)} seconds`);
     }
   }
 

@@ -19,6 +19,7 @@ import { type AnyFunction, formatCallback } from "./partial.ts";
 import { inspectAsString, repr, shortRepr } from "./repr.ts";
 import { addUnread, markRead, reportUnread } from "./_report.ts";
 import { FutureIterator } from "./_future_iterator.ts";
+import { waiterOfCallback } from "./_awaited_by.ts";
 import { checkFunction, checkLoop, checkOptions, isLoop } from "./_validate.ts";
 
 const FUTURE_OPTIONS = ["loop"];
@@ -65,9 +66,6 @@ type Waiter = DoneCallback | Awaiter | RuntimeTask;
  */
 const sources = new WeakMap<object, Source>();
 
-/** A failed future's exception, read without marking it retrieved. */
-let exceptionOf: (future: object) => unknown;
-
 /** A generator task's wakeup, scheduled as asyncio schedules `__wakeup`. */
 function wakeup(task: RuntimeTask, future: Future<unknown>): void {
   task[WAKEUP](future);
@@ -87,6 +85,10 @@ export const CANCEL_DEFERRED: unique symbol = Symbol("cancelDeferred");
 export { ADD_WAITER };
 /** See {@linkcode SETTLE_NOW}. */
 export const LAST_CALLBACK: unique symbol = Symbol("lastCallback");
+/** See {@linkcode SETTLE_NOW} (the introspection's). */
+export const WAITERS: unique symbol = Symbol("waiters");
+/** See {@linkcode SETTLE_NOW} (the introspection's). */
+export const FAILURE: unique symbol = Symbol("failure");
 
 /**
  * A result that is not there yet, settled once by
@@ -469,6 +471,25 @@ export class Future<T> implements PromiseLike<T> {
     return Array.isArray(callbacks) ? callbacks.at(-1) : callbacks;
   }
 
+  /** @ignore What awaits it (asyncio's awaited-by; see _awaited_by.ts). */
+  [WAITERS](): object[] {
+    const waiters: object[] = [];
+    for (const waiter of this.#callbackList()) {
+      const task = waiter instanceof Awaiter
+        ? waiter.task
+        : typeof waiter === "function"
+        ? waiterOfCallback(waiter)
+        : waiter;
+      if (task !== undefined) waiters.push(task);
+    }
+    return waiters;
+  }
+
+  /** @ignore What it failed with, not marked retrieved. */
+  [FAILURE](): { error: unknown } | undefined {
+    return this.#status === FAILED ? { error: this.#value } : undefined;
+  }
+
   /**
    * Formats the future as asyncio's `repr()` does, for example
    * `<Future finished result='the result'>`.
@@ -558,10 +579,6 @@ export class Future<T> implements PromiseLike<T> {
     return Array.isArray(callbacks) ? callbacks : [callbacks];
   }
 
-  static {
-    exceptionOf = (future) => (future as Future<unknown>).#value;
-  }
-
   /** Runs a done callback at once, reporting what it throws. */
   #runNow(callback: Waiter): void {
     try {
@@ -591,5 +608,5 @@ inspectAsString(Future.prototype);
  * it.
  */
 export function reportUnretrieved(loop: AbstractEventLoop): void {
-  reportUnread(loop, exceptionOf);
+  reportUnread(loop, (future) => (future as Future<unknown>)[FAILURE]()?.error);
 }

@@ -6,7 +6,8 @@
  */
 
 import { Future, LAST_CALLBACK } from "./future.ts";
-import type { AbstractEventLoop } from "./_runtime.ts";
+import { type AbstractEventLoop, slotOf } from "./_runtime.ts";
+import { markWaitingCallback } from "./_awaited_by.ts";
 import {
   checkLoop,
   checkOptions,
@@ -243,6 +244,10 @@ export function gather(
       } else outer.setResult(results);
     }
   };
+  // The children are awaited by the task that gathers them (as asyncio
+  // 3.14 records it), for the call graph.
+  const caller = slotOf(loop).current();
+  if (caller !== undefined) markWaitingCallback(onChildDone, caller);
   // Duplicates: a pending future that has the callback already ends with
   // it (nothing else adds callbacks meanwhile); done ones and the tasks
   // made for other awaitables are remembered. No map for the common case
@@ -336,6 +341,10 @@ export function shield<T>(awaitable: AwaitableLike<T>): Future<T> {
   const onOuterDone = (): void => {
     if (!inner.done()) inner.removeDoneCallback(onInnerDone);
   };
+  // The inner future is awaited by the task that shields it, while both
+  // are pending (asyncio 3.14 records it for the call graph).
+  const caller = slotOf(loop).current();
+  if (caller !== undefined) markWaitingCallback(onInnerDone, caller);
   inner.addDoneCallback(onInnerDone);
   outer.addDoneCallback(onOuterDone);
   return outer;

@@ -66,6 +66,18 @@ export {
   type TaskOptions,
 } from "./task.ts";
 export { allTasks, createTask, currentTask } from "./tasks.ts";
+export type { PrintStackOptions, StackFrame, StackOptions } from "./_stack.ts";
+export {
+  type CallGraphOptions,
+  captureCallGraph,
+  formatCallGraph,
+  futureAddToAwaitedBy,
+  type FutureCallGraph,
+  futureDiscardFromAwaitedBy,
+  printCallGraph,
+  type PrintCallGraphOptions,
+} from "./graph.ts";
+export { formatTasks } from "./format_tasks.ts";
 export type { AbstractEventLoop, ScheduledCallback } from "./_runtime.ts";
 export { sleep } from "./sleep.ts";
 export {

@@ -25,7 +25,11 @@ import {
   WOKEN,
 } from "./_runtime.ts";
 import { repr } from "./repr.ts";
+import { abortMessage, RareParts } from "./_task_rare.ts";
 import { awaited, resume } from "./_generator.ts";
+import type { Coroutine, GeneratorCoroutine } from "./_coroutines.ts";
+import { noteGeneratorFunction } from "./_coroutines.ts";
+import * as stack from "./_stack.ts";
 import {
   argumentError,
   checkCoroutine,
@@ -36,24 +40,7 @@ import {
   TASK_OPTIONS,
 } from "./_validate.ts";
 
-/**
- * What a task runs: an `async` function, called on the task's first step as
- * asyncio starts a coroutine, or a promise of work that is already running.
- */
-export type Coroutine<T> = (() => T | PromiseLike<T>) | PromiseLike<T>;
-
-/**
- * A generator coroutine: a generator function (called on the task's first
- * step) or a generator not started yet, as asyncio's generator-based
- * coroutines (`yield from future`). The task steps it itself: `yield*
- * future` suspends it until the future is done and evaluates to its
- * result, a bare `yield` gives up one loop iteration (asyncio's
- * `sleep(0)`), and cancellation is thrown in at the `yield*` it is
- * suspended on.
- */
-export type GeneratorCoroutine<T> =
-  | (() => Generator<unknown, T, unknown>)
-  | Generator<unknown, T, unknown>;
+export type { Coroutine, GeneratorCoroutine } from "./_coroutines.ts";
 
 /** Options for {@linkcode Task} and {@linkcode EventLoop.createTask}. */
 export interface TaskOptions extends TaskContextOption {
@@ -73,19 +60,6 @@ let taskCounter = 0;
 
 /** The key of a task's check for an undelivered cancellation (timeout.ts). */
 export const UNDELIVERED: unique symbol = Symbol("undelivered");
-
-/**
- * A task's rarely used parts, made on first need: what cancellation requests
- * leave (most tasks are never cancelled) and an `AbortSignal`'s.
- */
-class RareParts {
-  /** Cancel at the code's next await of one of our futures. */
-  mustCancel = false;
-  cancelMessage: string | undefined = undefined;
-  cancelRequests = 0;
-  controller: AbortController | undefined = undefined;
-  unlisten: (() => void) | undefined = undefined;
-}
 
 // The keys of the task's methods that this module's functions call: they
 // are not exported, so only this module can.
@@ -108,11 +82,6 @@ function step(task: Task<unknown>): void {
 /** A generator task's next step, after a bare `yield` or with an error. */
 function stepAgain(task: Task<unknown>, error?: Error): void {
   task[STEP](error !== undefined, error);
-}
-
-function abortMessage(reason: unknown): string | undefined {
-  if (reason === undefined) return undefined;
-  return reason instanceof Error ? reason.message : String(reason);
 }
 
 /**
@@ -155,10 +124,10 @@ function abortMessage(reason: unknown): string | undefined {
  */
 export class Task<T> extends Future<T> {
   /**
-   * The function to call on the first step, or the generator a generator
-   * task steps (one field: a task has one or the other).
+   * What the task runs: the function to call on the first step, the
+   * generator a generator task steps, or the promise it follows.
    */
-  #coro: (() => unknown) | Generator<unknown, T, unknown> | undefined;
+  #coro: GeneratorCoroutine<T> | Coroutine<T>;
   /** The name, or the `N` of the default name `Task-N`. */
   #name: string | number;
   #futWaiter: Future<unknown> | undefined;
@@ -225,12 +194,11 @@ export class Task<T> extends Future<T> {
       : String(options.name);
     const loop = this.getLoop();
     trackTask(this as Task<unknown>, options?.context);
+    this.#coro = coro;
     if (typeof coro === "function") {
       loop.callSoon(step, this as Task<unknown>);
-      this.#coro = coro;
     } else if (isGenerator(coro)) {
       loop.callSoon(step, this as Task<unknown>);
-      this.#coro = coro;
     } else {
       slotOf(loop).follow(this as Task<unknown>);
       this.#follow(coro);
@@ -264,6 +232,40 @@ export class Task<T> extends Future<T> {
   setName(value: unknown): void {
     this.#name = String(value);
     if (this.#ref !== undefined) this.#ref.name = this.#name;
+  }
+
+  /**
+   * What the task runs (asyncio's `get_coro()`).
+   *
+   * @returns A generator task's generator (what it was given, before its
+   * first step), an `async` task's function, or the promise it follows.
+   */
+  getCoro(): GeneratorCoroutine<T> | Coroutine<T> {
+    return this.#coro;
+  }
+
+  /**
+   * The task's frames, oldest first, as asyncio's `get_stack()`.
+   *
+   * @param options The most frames to return.
+   * @returns The frames; none for a task that finished without error.
+   */
+  getStack(options: stack.StackOptions = {}): stack.StackFrame[] {
+    return stack.taskStack(this as Task<unknown>, options);
+  }
+
+  /**
+   * Prints the task's frames as asyncio's `print_stack()`.
+   *
+   * @param options The most frames, and what prints the text.
+   */
+  printStack(options: stack.PrintStackOptions = {}): void {
+    stack.printTaskStack(this as Task<unknown>, options);
+  }
+
+  /** @ignore The future the task waits on. */
+  [stack.WAITING_ON](): Future<unknown> | undefined {
+    return this.#futWaiter;
   }
 
   /**
@@ -458,12 +460,11 @@ export class Task<T> extends Future<T> {
 
   /** @ignore The task's first step. */
   [START](): void {
-    const coro = this.#coro!;
+    const coro = this.#coro;
     if (typeof coro !== "function") {
       this[STEP](false, undefined);
       return;
     }
-    this.#coro = undefined;
     const rare = this.#rare;
     if (rare?.mustCancel) {
       // Cancelled before it started: the function never runs. asyncio
@@ -491,6 +492,7 @@ export class Task<T> extends Future<T> {
     else if (isGenerator(result)) {
       // A generator function: nothing of it ran yet; step it from here.
       slotOf(this.getLoop()).notResumed();
+      noteGeneratorFunction(result as object, coro);
       this.#coro = result as Generator<unknown, T, unknown>;
       this[STEP](false, undefined);
     } else this.#finish(result as T);

@@ -24,6 +24,7 @@ import {
   checkFunction,
 } from "./_validate.ts";
 import { asyncWith, type BlockResult } from "./_util.ts";
+import { markWaitingCallback } from "./_awaited_by.ts";
 
 /**
  * A group of tasks that ends only when all of them have: Python's
@@ -161,7 +162,10 @@ export class TaskGroup {
       ...options,
       loop: this.#loop,
     });
-    task.addDoneCallback(() => this.#onTaskDone(task as Task<unknown>));
+    const onDone = () => this.#onTaskDone(task as Task<unknown>);
+    // Awaited by the group's task (asyncio 3.14), for the call graph.
+    markWaitingCallback(onDone, this.#parentTask!);
+    task.addDoneCallback(onDone);
     this.#tasks.add(task as Task<unknown>);
     return task;
   }

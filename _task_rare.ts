@@ -1,0 +1,25 @@
+/**
+ * A task's rarely used parts, kept out of task.ts: what cancellation
+ * requests leave and what an `AbortSignal` needs. Not exported from mod.ts.
+ *
+ * @module
+ */
+
+/**
+ * A task's rarely used parts, made on first need: what cancellation requests
+ * leave (most tasks are never cancelled) and an `AbortSignal`'s.
+ */
+export class RareParts {
+  /** Cancel at the code's next await of one of our futures. */
+  mustCancel = false;
+  cancelMessage: string | undefined = undefined;
+  cancelRequests = 0;
+  controller: AbortController | undefined = undefined;
+  unlisten: (() => void) | undefined = undefined;
+}
+
+/** The message of the cancellation that an aborted signal requests. */
+export function abortMessage(reason: unknown): string | undefined {
+  if (reason === undefined) return undefined;
+  return reason instanceof Error ? reason.message : String(reason);
+}
