@@ -104,6 +104,28 @@ export function checkOptions(
   }
 }
 
+/**
+ * Throws a TypeError naming the first key of `options` (an object, or
+ * `undefined`) that is not one of `known`: a misspelt option is an error,
+ * never ignored.
+ */
+export function checkOptionKeys(
+  method: string,
+  options: object | undefined,
+  known: readonly string[],
+): void {
+  if (options === undefined) return;
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new TypeError(
+        `${method}() got an unknown option ${
+          JSON.stringify(key)
+        } (its options: ${known.join(", ")})`,
+      );
+    }
+  }
+}
+
 /** Whether `value` looks like an event loop (the check avoids an import). */
 export function isLoop(value: unknown): boolean {
   return typeof value === "object" && value !== null &&

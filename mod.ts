@@ -107,6 +107,12 @@ export {
 export { Timeout, timeout, timeoutAt, waitFor } from "./timeout.ts";
 export { TaskGroup } from "./task_group.ts";
 export { run } from "./run.ts";
+export {
+  type ClosedOnAsyncDispose,
+  Runner,
+  type RunnerOptions,
+  type RunnerRunOptions,
+} from "./runner.ts";
 export { ensureFuture, type EnsureFutureOptions } from "./ensure_future.ts";
 export type { AwaitableLike, BlockResult, ResultOf } from "./_util.ts";
 export { Condition, Event, Lock } from "./locks.ts";

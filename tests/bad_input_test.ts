@@ -849,7 +849,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => run(noop, bad("virtual")),
       error: TypeError,
       message:
-        'run() expected `options` to be an object such as { clock }, got "virtual"',
+        'run() expected `options` to be an object such as { clock, debug, loopFactory }, got "virtual"',
       outsideOnly: true,
     },
     {
