@@ -22,7 +22,8 @@ import {
   TIMER_CANCELLED,
 } from "./_runtime.ts";
 import { Scheduler } from "./_scheduler.ts";
-import { firstLoop, resultOf } from "./_running.ts";
+import { firstLoop } from "./_running.ts";
+import { checkTaskFactory, makeTask, runUntilComplete } from "./_loop_tasks.ts";
 import { Future, reportUnretrieved } from "./future.ts";
 import {
   type Handle,
@@ -33,21 +34,23 @@ import {
 } from "./handle.ts";
 import type { AnyFunction } from "./partial.ts";
 import { callHandler, formatContext } from "./_report.ts";
-import {
-  type Coroutine,
-  type GeneratorCoroutine,
+import type {
+  Coroutine,
+  GeneratorCoroutine,
   Task,
-  type TaskOptions,
+  TaskOptions,
 } from "./task.ts";
-import type { Awaitable, ExceptionContext } from "./_loop_types.ts";
+import type {
+  Awaitable,
+  ExceptionContext,
+  TaskFactory,
+} from "./_loop_types.ts";
 import {
   argumentError,
   checkClockOption,
   checkContext,
-  checkCoroutine,
   checkDuration,
   checkFunction,
-  checkOptions,
   checkTime,
   type EventLoopOptions,
 } from "./_validate.ts";
@@ -67,10 +70,6 @@ export type ExceptionHandler = (
  * introspection; not exported from mod.ts).
  */
 export const QUEUE_SIZES: unique symbol = Symbol("queueSizes");
-
-function runUntilCompleteCb(future: Future<unknown>): void {
-  future.getLoop().stop();
-}
 
 /**
  * asyncio's event loop: runs callbacks scheduled with
@@ -106,6 +105,7 @@ export class EventLoop implements AbstractEventLoop {
   #running = false;
   #closed = false;
   #exceptionHandler: ExceptionHandler | null = null;
+  #taskFactory: TaskFactory | null = null;
   /** @ignore The library's own: the runtime's record of this loop. */
   readonly [SLOT]: TaskSlot;
 
@@ -290,8 +290,10 @@ export class EventLoop implements AbstractEventLoop {
    * an `async` function, called on the task's first step (one iteration
    * later, as asyncio starts a coroutine); or a promise of work that is
    * already running.
-   * @param options The task's name, and an `AbortSignal` that cancels it.
-   * @returns The task.
+   * @param options The task's name, an `AbortSignal` that cancels it, and
+   * `eagerStart` (its first step runs at once while the loop runs).
+   * @returns The task, made by the task factory if one is set
+   * ({@linkcode EventLoop.setTaskFactory}).
    * @throws {TypeError} If `coro` is neither a function nor a promise, or
    * `options` is not an object.
    * @throws {Error} If the loop is closed.
@@ -318,9 +320,23 @@ export class EventLoop implements AbstractEventLoop {
     options: Omit<TaskOptions, "loop"> = {},
   ): Task<T> {
     this.#checkClosed();
-    checkCoroutine("createTask", "coro", coro);
-    checkOptions("createTask", "{ name, signal }", options);
-    return new Task<T>(coro as Coroutine<T>, { ...options, loop: this });
+    return makeTask(this, this.#taskFactory, coro, options);
+  }
+
+  /**
+   * Sets the factory that {@linkcode EventLoop.createTask} makes tasks with,
+   * such as {@linkcode eagerTaskFactory}; `null` restores `new Task()`.
+   *
+   * @param factory Called as `factory(loop, coro, options)`, or `null`.
+   * @throws {TypeError} If `factory` is neither a function nor `null`.
+   */
+  setTaskFactory(factory: TaskFactory | null): void {
+    this.#taskFactory = checkTaskFactory(factory);
+  }
+
+  /** The factory set with {@linkcode EventLoop.setTaskFactory}, or `null`. */
+  getTaskFactory(): TaskFactory | null {
+    return this.#taskFactory;
   }
 
   /**
@@ -360,29 +376,11 @@ export class EventLoop implements AbstractEventLoop {
   ): Promise<T> {
     this.#checkClosed();
     this.#checkRunning();
-    let future: Future<T>;
-    if (awaitable instanceof Future) {
-      if (awaitable.getLoop() !== this) {
-        throw new Error(
-          "The future belongs to a different loop than the one specified as the loop argument",
-        );
-      }
-      future = awaitable;
-    } else {
-      const what = "a future, a promise or an async function";
-      checkCoroutine("runUntilComplete", "awaitable", awaitable, what);
-      future = new Task<T>(awaitable as Coroutine<T>, { loop: this });
-    }
-    future.addDoneCallback(runUntilCompleteCb);
-    try {
-      await this.runForever();
-    } finally {
-      future.removeDoneCallback(runUntilCompleteCb);
-    }
-    if (!future.done()) {
-      throw new Error("Event loop stopped before Future completed.");
-    }
-    return resultOf(future, awaitable, "loop.runUntilComplete");
+    return await runUntilComplete<T>(
+      this,
+      awaitable,
+      (coro) => this.createTask(coro as Coroutine<T>),
+    );
   }
 
   /**

@@ -41,6 +41,7 @@ export {
   type ExceptionContext,
   type ExceptionHandler,
 } from "./loop.ts";
+export type { TaskFactory } from "./_loop_types.ts";
 export {
   getEventLoop,
   getRunningLoop,
@@ -66,6 +67,11 @@ export {
   type TaskOptions,
 } from "./task.ts";
 export { allTasks, createTask, currentTask } from "./tasks.ts";
+export {
+  createEagerTaskFactory,
+  eagerTaskFactory,
+  type TaskConstructor,
+} from "./eager.ts";
 export type { AbstractEventLoop, ScheduledCallback } from "./_runtime.ts";
 export { sleep } from "./sleep.ts";
 export {

@@ -25,6 +25,12 @@ import {
   WOKEN,
 } from "./_runtime.ts";
 import { repr } from "./repr.ts";
+import { abortMessage, RareParts } from "./_task_parts.ts";
+import {
+  canStartEagerly,
+  checkEagerStart,
+  startEagerly,
+} from "./_eager.ts";
 import { awaited, resume } from "./_generator.ts";
 import {
   argumentError,
@@ -66,25 +72,21 @@ export interface TaskOptions extends TaskContextOption {
    * reference to finished tasks.
    */
   signal?: AbortSignal | undefined;
+  /**
+   * Runs the task's first step at once, inside the call that creates it,
+   * while its loop is running (as asyncio's `eager_start`, 3.12's eager
+   * tasks): a task that finishes without suspending is never scheduled.
+   * See {@linkcode eagerTaskFactory}.
+   *
+   * @default {false}
+   */
+  eagerStart?: boolean | undefined;
 }
 
 let taskCounter = 0;
 
 /** The key of a task's check for an undelivered cancellation (timeout.ts). */
 export const UNDELIVERED: unique symbol = Symbol("undelivered");
-
-/**
- * A task's rarely used parts, made on first need: what cancellation requests
- * leave (most tasks are never cancelled) and an `AbortSignal`'s.
- */
-class RareParts {
-  /** Cancel at the code's next await of one of our futures. */
-  mustCancel = false;
-  cancelMessage: string | undefined = undefined;
-  cancelRequests = 0;
-  controller: AbortController | undefined = undefined;
-  unlisten: (() => void) | undefined = undefined;
-}
 
 // The keys of the task's methods that this module's functions call: they
 // are not exported, so only this module can.
@@ -105,11 +107,6 @@ function step(task: Task<unknown>): void {
 /** A generator task's next step, after a bare `yield` or with an error. */
 function stepAgain(task: Task<unknown>, error?: Error): void {
   task[STEP](error !== undefined, error);
-}
-
-function abortMessage(reason: unknown): string | undefined {
-  if (reason === undefined) return undefined;
-  return reason instanceof Error ? reason.message : String(reason);
 }
 
 /**
@@ -214,17 +211,14 @@ export class Task<T> extends Future<T> {
     ) {
       throw argumentError("Task", "options.signal", "an AbortSignal", signal);
     }
+    checkEagerStart("Task", options.eagerStart);
     super({ loop: options?.loop });
     this.#name = options?.name === undefined
       ? ++taskCounter
       : String(options.name);
     const loop = this.getLoop();
     trackTask(this as Task<unknown>, options?.context);
-    if (typeof coro === "function") {
-      loop.callSoon(step, this as Task<unknown>);
-      this.#coro = coro;
-    } else if (isGenerator(coro)) {
-      loop.callSoon(step, this as Task<unknown>);
+    if (typeof coro === "function" || isGenerator(coro)) {
       this.#coro = coro;
     } else {
       slotOf(loop).follow(this as Task<unknown>);
@@ -239,6 +233,10 @@ export class Task<T> extends Future<T> {
           signal.removeEventListener("abort", onAbort);
       }
     }
+    if (this.#coro === undefined) return;
+    if (options.eagerStart && canStartEagerly(loop, coro)) {
+      startEagerly(this as Task<unknown>, step);
+    } else loop.callSoon(step, this as Task<unknown>);
   }
 
   /**
