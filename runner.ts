@@ -339,12 +339,8 @@ export class Runner {
     } else {
       const made: unknown = factory();
       if (!isLoop(made)) {
-        throw argumentError(
-          "Runner",
-          "options.loopFactory",
-          "a function that returns an EventLoop; it returned",
-          made,
-        );
+        const name = "options.loopFactory()";
+        throw argumentError("Runner", name, "an EventLoop", made);
       }
       loop = made as EventLoop;
     }
