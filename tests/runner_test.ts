@@ -1,3 +1,5 @@
+// Mains that return at once (no await, no yield) are mains all the same.
+// deno-lint-ignore-file require-yield require-await
 import assert from "node:assert/strict";
 import {
   allTasks,
