@@ -26,11 +26,7 @@ import {
 } from "./_runtime.ts";
 import { repr } from "./repr.ts";
 import { abortMessage, RareParts } from "./_task_parts.ts";
-import {
-  canStartEagerly,
-  checkEagerStart,
-  startEagerly,
-} from "./_eager.ts";
+import { canStartEagerly, checkEagerStart, startEagerly } from "./_eager.ts";
 import { awaited, resume } from "./_generator.ts";
 import {
   argumentError,
