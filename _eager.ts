@@ -93,10 +93,10 @@ function enterEager(slot: TaskSlot): SlotState {
 /**
  * The eager step of `task` has ended: what was current is current again.
  * An `async` function's code goes on to its first suspension in microtasks
- * (its first await), and the loop waits for it as for code it woke: inside
- * code the loop already waits for (the creator's), nothing more is needed;
- * after a generator step, the loop drains; in a plain callback, it is the
- * code the loop woke.
+ * (its first await), and the loop waits for it as for code it woke: in a
+ * plain callback, it is the code the loop woke; inside code the loop
+ * already waits for (the creator's), that wait covers it; after a
+ * generator step, the loop drains.
  */
 function leaveEager(
   slot: TaskSlot,
@@ -110,10 +110,16 @@ function leaveEager(
   slot.savedTask = state.savedTask;
   slot.savedResuming = state.savedResuming;
   slot.unclaimed = state.unclaimed;
-  if (!running || state.resuming) return;
-  if (state.stepping) slot.drain = true;
-  else {
+  if (!running) return;
+  if (!state.resuming && !state.stepping) {
     slot.resuming = true;
     slot.currentTask = task;
+    return;
   }
+  // The task's code runs outside the loop's view until it awaits one of our
+  // futures or ends (either brings it back): away, as code the loop woke
+  // that went off to foreign work, so a virtual clock does not jump past
+  // foreign work it awaits first.
+  slot.detach(task);
+  if (state.stepping) slot.drain = true;
 }

@@ -413,3 +413,37 @@ Deno.test("getRunningLoop().createTask and the module createTask agree on eagerS
   });
   assert.deepEqual(log, ["loop's", "module's", "after"]);
 });
+
+Deno.test("an eager async task that first awaits foreign work holds the virtual clock, as a scheduled task does", async (t) => {
+  async function child(log: string[]): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    log.push(`child back at ${getRunningLoop().time()}`);
+    await sleep(1);
+    log.push(`child slept until ${getRunningLoop().time()}`);
+  }
+  const expected = [
+    "child back at 0",
+    "child slept until 1",
+    "main woke at 100",
+  ];
+  await t.step("created by an async task", async () => {
+    const log: string[] = [];
+    await main(async () => {
+      const task = createTask(() => child(log), { eagerStart: true });
+      await sleep(100);
+      log.push(`main woke at ${getRunningLoop().time()}`);
+      await task;
+    });
+    assert.deepEqual(log, expected);
+  });
+  await t.step("created in a generator task's step", async () => {
+    const log: string[] = [];
+    await genMain(function* () {
+      const task = createTask(() => child(log), { eagerStart: true });
+      yield* sleep(100);
+      log.push(`main woke at ${getRunningLoop().time()}`);
+      yield* task;
+    });
+    assert.deepEqual(log, expected);
+  });
+});
