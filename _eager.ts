@@ -117,9 +117,11 @@ function leaveEager(
     return;
   }
   // The task's code runs outside the loop's view until it awaits one of our
-  // futures or ends (either brings it back): away, as code the loop woke
-  // that went off to foreign work, so a virtual clock does not jump past
-  // foreign work it awaits first.
-  slot.detach(task);
+  // futures or ends (either brings it back): on a virtual clock, it is away,
+  // as code the loop woke that went off to foreign work, so that the clock
+  // does not jump past foreign work it awaits first. (On a real clock being
+  // away changes nothing with the host's async context, and costs a weak
+  // reference.)
+  if (slot.awaits !== null) slot.detach(task);
   if (state.stepping) slot.drain = true;
 }

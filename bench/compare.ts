@@ -710,7 +710,8 @@ function reportThroughput(
       ]),
     ));
     const ours = keys.filter((k) => isOurs(k));
-    if (ours.length > 0) {
+    const targeted = paired.filter((w) => w in TARGETS);
+    if (ours.length > 0 && targeted.length > 0) {
       out.push("", "### Targets (issue 5), median paired ratio", "");
       out.push(table(
         [
@@ -720,7 +721,7 @@ function reportThroughput(
           "gap (deno)",
         ],
         ["l", "r", ...ours.flatMap(() => ["r", "c"]), "r"],
-        paired.filter((w) => w in TARGETS).map((w) => {
+        targeted.map((w) => {
           const cells: string[] = [];
           let gap = "—";
           for (const k of ours) {
