@@ -6,6 +6,7 @@
  */
 
 import { Future } from "./future.ts";
+import { EventLoop } from "./loop.ts";
 import type { AbstractEventLoop } from "./_runtime.ts";
 import { type Coroutine, type GeneratorCoroutine, Task } from "./task.ts";
 import { type AwaitableLike, isAwaitableLike } from "./_util.ts";
@@ -109,7 +110,11 @@ export function futureOf<T>(
       }`,
     );
   }
-  return new Task<T>(awaitable as Coroutine<T>, {
-    loop: loop ?? eventLoopFor(method),
-  });
+  // As asyncio's ensure_future(), through loop.create_task(): its task
+  // factory (eagerTaskFactory) makes the task.
+  const target = loop ?? eventLoopFor(method);
+  if (target instanceof EventLoop) {
+    return target.createTask(awaitable as Coroutine<T>);
+  }
+  return new Task<T>(awaitable as Coroutine<T>, { loop: target });
 }

@@ -10,7 +10,9 @@ import {
   createTask,
   currentTask,
   eagerTaskFactory,
+  ensureFuture,
   EventLoop,
+  gather,
   getRunningLoop,
   sleep,
   Task,
@@ -445,5 +447,22 @@ Deno.test("an eager async task that first awaits foreign work holds the virtual 
       yield* task;
     });
     assert.deepEqual(log, expected);
+  });
+});
+
+Deno.test("gather() and ensureFuture() make their tasks through the loop's task factory, as asyncio's ensure_future()", async () => {
+  const log: number[] = [];
+  await main(async (loop) => {
+    loop.setTaskFactory(eagerTaskFactory);
+    const child = function* (n: number) {
+      log.push(n);
+      return n;
+    };
+    const gathered = gather([() => child(1), () => child(2)]);
+    assert.deepEqual(log, [1, 2]);
+    const single = ensureFuture(() => child(3));
+    assert.deepEqual(log, [1, 2, 3]);
+    assert.ok(single.done());
+    assert.deepEqual(await gathered, [1, 2]);
   });
 });
