@@ -26,7 +26,8 @@ export interface EnsureFutureOptions {
 /**
  * Returns `awaitable` as a future, as `asyncio.ensure_future()`: a future
  * or task stays itself; a promise, an `async` function or a generator
- * coroutine becomes a task.
+ * coroutine becomes a task, made by {@linkcode EventLoop.createTask} (so by
+ * the loop's task factory, if one is set).
  *
  * In a generator task this is how a promise is awaited: `yield*
  * ensureFuture(promise)` suspends the generator until the promise settles.
