@@ -65,6 +65,15 @@ export function runAsTask<T extends object, A>(
 }
 
 /**
+ * Whether the host has an async context (asked now if it was not yet): code
+ * after a foreign await then still carries its task.
+ */
+export function hasHostContext(): boolean {
+  if (storage === undefined) storage = findStorage();
+  return storage !== null;
+}
+
+/**
  * Calls `fn` outside every task's context: the loop's own machinery runs
  * so, so that the callbacks it runs, and what they start, belong to no
  * task.

@@ -1,6 +1,7 @@
 /**
  * Types of the loop's API that name futures, handles and tasks:
- * {@linkcode ExceptionContext} and {@linkcode Awaitable}. Kept apart from
+ * {@linkcode ExceptionContext}, {@linkcode Awaitable} and
+ * {@linkcode TaskFactory}. Kept apart from
  * loop.ts, which the modules of those classes must not import. Exported
  * from mod.ts through loop.ts.
  *
@@ -9,7 +10,13 @@
 
 import type { Future } from "./future.ts";
 import type { Handle } from "./handle.ts";
-import type { Coroutine, Task } from "./task.ts";
+import type {
+  Coroutine,
+  GeneratorCoroutine,
+  Task,
+  TaskOptions,
+} from "./task.ts";
+import type { AbstractEventLoop } from "./_runtime.ts";
 
 /**
  * What the loop passes to its exception handler, as asyncio's context dict.
@@ -31,3 +38,15 @@ export interface ExceptionContext {
 
 /** Anything {@linkcode EventLoop.runUntilComplete} can run. */
 export type Awaitable<T> = Future<T> | Coroutine<T>;
+
+/**
+ * What {@linkcode EventLoop.setTaskFactory} takes: called as
+ * `factory(loop, coro, options)` by {@linkcode EventLoop.createTask} (so by
+ * {@linkcode createTask} and `runUntilComplete` too), it makes the task, as
+ * asyncio's task factories do (3.14's form: every option is passed on).
+ */
+export type TaskFactory = (
+  loop: AbstractEventLoop,
+  coro: Coroutine<unknown> | GeneratorCoroutine<unknown>,
+  options: Omit<TaskOptions, "loop">,
+) => Task<unknown>;

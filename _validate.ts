@@ -215,6 +215,7 @@ export const TASK_OPTIONS: readonly string[] = [
   "loop",
   "signal",
   "context",
+  "eagerStart",
 ];
 const CREATE_TASK_OPTIONS = TASK_OPTIONS.filter((key) => key !== "loop");
 

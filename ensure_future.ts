@@ -6,6 +6,7 @@
  */
 
 import { Future } from "./future.ts";
+import { EventLoop } from "./loop.ts";
 import type { AbstractEventLoop } from "./_runtime.ts";
 import { type Coroutine, type GeneratorCoroutine, Task } from "./task.ts";
 import { type AwaitableLike, isAwaitableLike } from "./_util.ts";
@@ -30,7 +31,8 @@ export interface EnsureFutureOptions {
 /**
  * Returns `awaitable` as a future, as `asyncio.ensure_future()`: a future
  * or task stays itself; a promise, an `async` function or a generator
- * coroutine becomes a task.
+ * coroutine becomes a task, made by {@linkcode EventLoop.createTask} (so by
+ * the loop's task factory, if one is set).
  *
  * In a generator task this is how a promise is awaited: `yield*
  * ensureFuture(promise)` suspends the generator until the promise settles.
@@ -131,7 +133,11 @@ export function futureOf<T>(
       }`,
     );
   }
-  return new Task<T>(awaitable as Coroutine<T>, {
-    loop: loop ?? eventLoopFor(method),
-  });
+  // As asyncio's ensure_future(), through loop.create_task(): its task
+  // factory (eagerTaskFactory) makes the task.
+  const target = loop ?? eventLoopFor(method);
+  if (target instanceof EventLoop) {
+    return target.createTask(awaitable as Coroutine<T>);
+  }
+  return new Task<T>(awaitable as Coroutine<T>, { loop: target });
 }

@@ -22,7 +22,8 @@ import {
   TIMER_CANCELLED,
 } from "./_runtime.ts";
 import { QUEUE_SIZES, Scheduler } from "./_scheduler.ts";
-import { checkCanRun, firstLoop, resultOf } from "./_running.ts";
+import { checkCanRun, firstLoop } from "./_running.ts";
+import { checkTaskFactory, makeTask, runUntilComplete } from "./_loop_tasks.ts";
 import { Future, reportUnretrieved } from "./future.ts";
 import {
   type Handle,
@@ -33,24 +34,25 @@ import {
 } from "./handle.ts";
 import type { AnyFunction } from "./partial.ts";
 import { callLoopHandler, formatContext } from "./_report.ts";
-import {
-  type Coroutine,
-  type GeneratorCoroutine,
+import type {
+  Coroutine,
+  GeneratorCoroutine,
   Task,
-  type TaskOptions,
+  TaskOptions,
 } from "./task.ts";
-import type { Awaitable, ExceptionContext } from "./_loop_types.ts";
+import type {
+  Awaitable,
+  ExceptionContext,
+  TaskFactory,
+} from "./_loop_types.ts";
 import {
   checkClockOption,
   checkContext,
-  checkCoroutine,
-  checkCreateTaskOptions,
   checkDuration,
   checkFunction,
   checkFunctionOrNull,
   checkTime,
   type EventLoopOptions,
-  foreignFutureError,
 } from "./_validate.ts";
 
 export type { EventLoopOptions } from "./_validate.ts";
@@ -63,10 +65,6 @@ export type ExceptionHandler = (
 ) => void;
 
 export { QUEUE_SIZES } from "./_scheduler.ts";
-
-function runUntilCompleteCb(future: Future<unknown>): void {
-  future.getLoop().stop();
-}
 
 /**
  * asyncio's event loop: runs callbacks scheduled with
@@ -102,6 +100,7 @@ export class EventLoop implements AbstractEventLoop {
   #running = false;
   #closed = false;
   #exceptionHandler: ExceptionHandler | null = null;
+  #taskFactory: TaskFactory | null = null;
   /** @ignore The library's own: the runtime's record of this loop. */
   readonly [SLOT]: TaskSlot;
 
@@ -305,8 +304,10 @@ export class EventLoop implements AbstractEventLoop {
    * an `async` function, called on the task's first step (one iteration
    * later, as asyncio starts a coroutine); or a promise of work that is
    * already running.
-   * @param options The task's name, and an `AbortSignal` that cancels it.
-   * @returns The task.
+   * @param options The task's name, an `AbortSignal` that cancels it, and
+   * `eagerStart` (its first step runs at once while the loop runs).
+   * @returns The task, made by the task factory if one is set
+   * ({@linkcode EventLoop.setTaskFactory}).
    * @throws {TypeError} If `coro` is neither a function nor a promise, or
    * `options` is not an object.
    * @throws {Error} If the loop is closed.
@@ -333,9 +334,23 @@ export class EventLoop implements AbstractEventLoop {
     options: Omit<TaskOptions, "loop"> = {},
   ): Task<T> {
     this.#checkClosed();
-    checkCoroutine("createTask", "coro", coro);
-    checkCreateTaskOptions("createTask", options);
-    return new Task<T>(coro as Coroutine<T>, { ...options, loop: this });
+    return makeTask(this, this.#taskFactory, coro, options);
+  }
+
+  /**
+   * Sets the factory that {@linkcode EventLoop.createTask} makes tasks with,
+   * such as {@linkcode eagerTaskFactory}; `null` restores `new Task()`.
+   *
+   * @param factory Called as `factory(loop, coro, options)`, or `null`.
+   * @throws {TypeError} If `factory` is neither a function nor `null`.
+   */
+  setTaskFactory(factory: TaskFactory | null): void {
+    this.#taskFactory = checkTaskFactory(factory);
+  }
+
+  /** The factory set with {@linkcode EventLoop.setTaskFactory}, or `null`. */
+  getTaskFactory(): TaskFactory | null {
+    return this.#taskFactory;
   }
 
   /**
@@ -375,27 +390,11 @@ export class EventLoop implements AbstractEventLoop {
   ): Promise<T> {
     this.#checkClosed();
     this.#checkRunning();
-    let future: Future<T>;
-    if (awaitable instanceof Future) {
-      if (awaitable.getLoop() !== this) {
-        throw foreignFutureError("runUntilComplete", awaitable, "this one");
-      }
-      future = awaitable;
-    } else {
-      const what = "a future, a promise or an async function";
-      checkCoroutine("runUntilComplete", "awaitable", awaitable, what);
-      future = new Task<T>(awaitable as Coroutine<T>, { loop: this });
-    }
-    future.addDoneCallback(runUntilCompleteCb);
-    try {
-      await this.runForever();
-    } finally {
-      future.removeDoneCallback(runUntilCompleteCb);
-    }
-    if (!future.done()) {
-      throw new Error("Event loop stopped before Future completed.");
-    }
-    return resultOf(future, awaitable, "loop.runUntilComplete");
+    return await runUntilComplete<T>(
+      this,
+      awaitable,
+      (coro) => this.createTask(coro as Coroutine<T>),
+    );
   }
 
   /**

@@ -41,6 +41,7 @@ export {
   type ExceptionContext,
   type ExceptionHandler,
 } from "./loop.ts";
+export type { TaskFactory } from "./_loop_types.ts";
 export {
   getEventLoop,
   getRunningLoop,
@@ -78,6 +79,11 @@ export {
   type PrintCallGraphOptions,
 } from "./graph.ts";
 export { formatTasks } from "./format_tasks.ts";
+export {
+  createEagerTaskFactory,
+  eagerTaskFactory,
+  type TaskConstructor,
+} from "./eager.ts";
 export type { AbstractEventLoop, ScheduledCallback } from "./_runtime.ts";
 export { sleep } from "./sleep.ts";
 export {
@@ -119,6 +125,12 @@ export {
 export { Timeout, timeout, timeoutAt, waitFor } from "./timeout.ts";
 export { TaskGroup } from "./task_group.ts";
 export { run } from "./run.ts";
+export {
+  type ClosedOnAsyncDispose,
+  Runner,
+  type RunnerOptions,
+  type RunnerRunOptions,
+} from "./runner.ts";
 export { ensureFuture, type EnsureFutureOptions } from "./ensure_future.ts";
 export type { AwaitableLike, BlockResult, ResultOf } from "./_util.ts";
 export { Condition, Event, Lock } from "./locks.ts";

@@ -6,24 +6,19 @@
  */
 
 import { runningLoop } from "./_runtime.ts";
-import { EventLoop, type EventLoopOptions } from "./loop.ts";
-import { setEventLoop } from "./events.ts";
-import {
-  argumentError,
-  checkOptions,
-  EVENT_LOOP_OPTIONS,
-  isGenerator,
-  isThenable,
-} from "./_validate.ts";
+import { argumentError, isGenerator, isThenable } from "./_validate.ts";
 import type { Coroutine, GeneratorCoroutine } from "./task.ts";
-import { allTasks } from "./tasks.ts";
-import { gather } from "./gather.ts";
-import { CancelledError, KeyboardInterrupt } from "./errors.ts";
-import { explainFailure } from "./_running.ts";
+import {
+  checkRunnerOptions,
+  RUN_MAIN,
+  Runner,
+  type RunnerOptions,
+} from "./runner.ts";
+import { addSigintListener, exitHost } from "./_sigint.ts";
 
 /**
  * Runs `main` on a new event loop and returns its result, as
- * `asyncio.run()`: the loop becomes the current loop, `main` runs as its
+ * `asyncio.run()` (built on {@linkcode Runner}): the loop becomes the current loop, `main` runs as its
  * first task, the tasks still pending at the end are cancelled and awaited,
  * and the loop is closed (after which there is no current loop, as in
  * asyncio).
@@ -58,8 +53,12 @@ import { explainFailure } from "./_running.ts";
  * @typeParam T The result type.
  * @param main A generator coroutine, an `async` function (called on the
  * task's first step) or a promise.
- * @param options The new loop's options, such as `{ clock: "virtual" }`.
+ * @param options The new loop's clock (`{ clock: "virtual" }`), debug mode,
+ * or a factory that makes it, as {@linkcode Runner} takes them.
  * @returns `main`'s result.
+ * @throws {TypeError} If `main` is neither a function, a generator nor a
+ * promise, or `options` has a key other than `clock`, `debug` and
+ * `loopFactory`.
  * @throws {Error} If a loop is already running.
  * @throws {KeyboardInterrupt} If a SIGINT (Ctrl-C) cancelled the main task.
  *
@@ -95,168 +94,44 @@ import { explainFailure } from "./_running.ts";
  */
 export function run<T>(
   main: GeneratorCoroutine<T>,
-  options?: EventLoopOptions,
+  options?: RunnerOptions,
 ): Promise<T>;
 /**
  * Runs `main` on a new event loop, as `asyncio.run()`.
  *
  * @typeParam T The type of the result.
  * @param main An `async` function or a promise.
- * @param options The clock of the new loop.
+ * @param options The new loop's clock, debug mode, or its factory.
  * @returns The result of `main`.
  */
 export function run<T>(
   main: Coroutine<T>,
-  options?: EventLoopOptions,
+  options?: RunnerOptions,
 ): Promise<T>;
 export async function run<T>(
   main: Coroutine<T> | GeneratorCoroutine<T>,
-  options: EventLoopOptions = {},
+  options: RunnerOptions = {},
 ): Promise<T> {
   if (runningLoop() !== null) {
-    throw new Error(
-      "asyncio.run() cannot be called from a running event loop",
-    );
+    throw new Error("run() cannot be called from a running event loop");
   }
   if (
     typeof main !== "function" && !isGenerator(main) && !isThenable(main)
   ) {
     throw argumentError("run", "main", "an async function or a promise", main);
   }
-  checkOptions("run", EVENT_LOOP_OPTIONS, options);
-  const clock = options?.clock;
-  if (clock !== undefined && clock !== "real" && clock !== "virtual") {
-    throw argumentError("run", "options.clock", '"real" or "virtual"', clock);
-  }
-  const loop = new EventLoop(options);
-  setEventLoop(loop);
-  let removeListener: (() => void) | undefined;
+  checkRunnerOptions("run", options);
+  const runner = new Runner(options);
   try {
-    const task = loop.createTask(main as Coroutine<T>);
-    // Runner._on_sigint: the first interrupt cancels the main task (its
-    // cancel() wakes the loop); any other, or one after the main task is
-    // done, is asyncio's KeyboardInterrupt raised at once: here, the end.
-    let interrupts = 0;
-    removeListener = addSigintListener(() => {
-      interrupts += 1;
-      if (interrupts === 1 && !task.done()) {
-        task.cancel();
-        return;
-      }
-      exitHost(130);
-    });
-    try {
-      return await loop.runUntilComplete(task);
-    } catch (error) {
-      if (
-        error instanceof CancelledError && interrupts > 0 &&
-        task.uncancel() === 0
-      ) {
-        throw new KeyboardInterrupt(
-          "run() was interrupted by SIGINT (Ctrl-C)",
-          { cause: error },
-        );
-      }
-      throw explainFailure(error, main, "run");
-    }
+    return await runner[RUN_MAIN](main, "run");
   } finally {
+    // A SIGINT while the tasks left are cancelled ends the process, as one
+    // does at any time before run() settles.
+    const removeListener = addSigintListener(() => exitHost(130));
     try {
-      await cancelAllTasks(loop);
-      // asyncio.run() then runs loop.shutdown_asyncgens() and
-      // loop.shutdown_default_executor(), each as a task to completion.
-      // There is nothing of the kind to shut down here, but the loop turns
-      // the same iterations: callbacks left queued keep running as long.
-      await loop.runUntilComplete(loop.createTask(shutdownStep));
-      await loop.runUntilComplete(loop.createTask(shutdownStep));
+      await runner.close();
     } finally {
       removeListener?.();
-      setEventLoop(null);
-      loop.close();
-    }
-  }
-}
-
-/** The parts of Deno's and Node.js's globals that SIGINT handling uses. */
-interface SignalHosts {
-  Deno?: {
-    addSignalListener?(signal: "SIGINT", handler: () => void): void;
-    removeSignalListener?(signal: "SIGINT", handler: () => void): void;
-    exit?(code: number): never;
-    version?: { deno?: unknown };
-  };
-  process?: {
-    on?(event: "SIGINT", listener: () => void): unknown;
-    off?(event: "SIGINT", listener: () => void): unknown;
-    listenerCount?(event: "SIGINT"): number;
-    exit?(code: number): never;
-  };
-}
-
-/**
- * Listens for SIGINT with `listener` where the host has signals; returns
- * what removes it, or `undefined` if nothing was installed (a browser, a
- * Node.js program with SIGINT listeners of its own, as asyncio leaves a
- * handler other than Python's default alone, or a host that refused).
- */
-function addSigintListener(listener: () => void): (() => void) | undefined {
-  const hosts = globalThis as SignalHosts;
-  try {
-    // Deno first, and Node.js's `process` only outside Deno: in Deno, the
-    // first read of `globalThis.process` loads the Node.js compatibility
-    // layer (~25 ms).
-    const { Deno } = hosts;
-    if (
-      typeof Deno?.addSignalListener === "function" &&
-      typeof Deno.removeSignalListener === "function"
-    ) {
-      Deno.addSignalListener("SIGINT", listener);
-      return () => Deno.removeSignalListener!("SIGINT", listener);
-    }
-    if (isDeno(Deno)) return undefined;
-    const { process } = hosts;
-    if (
-      typeof process?.on === "function" &&
-      typeof process.off === "function" &&
-      typeof process.listenerCount === "function"
-    ) {
-      if (process.listenerCount("SIGINT") > 0) return undefined;
-      process.on("SIGINT", listener);
-      return () => void process.off!("SIGINT", listener);
-    }
-  } catch {
-    // asyncio, too, goes without when signal.signal() refuses (gh-91880).
-  }
-  return undefined;
-}
-
-/** Deno itself, not a `Deno` global that a test shim on Node.js defines. */
-function isDeno(deno: SignalHosts["Deno"]): boolean {
-  return typeof deno?.version?.deno === "string";
-}
-
-/** Ends the process with `code` (only called where a listener was added). */
-function exitHost(code: number): void {
-  const hosts = globalThis as SignalHosts;
-  if (isDeno(hosts.Deno)) hosts.Deno!.exit?.(code);
-  else hosts.process?.exit?.(code);
-}
-
-/** Stands for asyncio's shutdown coroutines: done at its first step. */
-async function shutdownStep(): Promise<void> {}
-
-async function cancelAllTasks(loop: EventLoop): Promise<void> {
-  const toCancel = [...allTasks(loop)];
-  if (toCancel.length === 0) return;
-  for (const task of toCancel) task.cancel();
-  await loop.runUntilComplete(gather(toCancel, { returnExceptions: true }));
-  for (const task of toCancel) {
-    if (task.cancelled()) continue;
-    if (task.exception() !== undefined) {
-      loop.callExceptionHandler({
-        message: "unhandled exception during asyncio.run() shutdown",
-        exception: task.exception(),
-        task,
-      });
     }
   }
 }

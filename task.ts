@@ -25,7 +25,8 @@ import {
   WOKEN,
 } from "./_runtime.ts";
 import { repr } from "./repr.ts";
-import { abortMessage, RareParts } from "./_task_rare.ts";
+import { abortMessage, RareParts } from "./_task_parts.ts";
+import { canStartEagerly, checkEagerStart, startEagerly } from "./_eager.ts";
 import { awaited, resume } from "./_generator.ts";
 import type { Coroutine, GeneratorCoroutine } from "./_coroutines.ts";
 import { noteGeneratorFunction } from "./_coroutines.ts";
@@ -54,6 +55,15 @@ export interface TaskOptions extends TaskContextOption {
    * reference to finished tasks.
    */
   signal?: AbortSignal | undefined;
+  /**
+   * Runs the task's first step at once, inside the call that creates it,
+   * while its loop is running (as asyncio's `eager_start`, 3.12's eager
+   * tasks): a task that finishes without suspending is never scheduled.
+   * See {@linkcode eagerTaskFactory}.
+   *
+   * @default {false}
+   */
+  eagerStart?: boolean | undefined;
 }
 
 let taskCounter = 0;
@@ -188,6 +198,7 @@ export class Task<T> extends Future<T> {
     ) {
       throw argumentError("Task", "options.signal", "an AbortSignal", signal);
     }
+    checkEagerStart("Task", options.eagerStart);
     super({ loop: options?.loop });
     this.#name = options?.name === undefined
       ? ++taskCounter
@@ -195,11 +206,8 @@ export class Task<T> extends Future<T> {
     const loop = this.getLoop();
     trackTask(this as Task<unknown>, options?.context);
     this.#coro = coro;
-    if (typeof coro === "function") {
-      loop.callSoon(step, this as Task<unknown>);
-    } else if (isGenerator(coro)) {
-      loop.callSoon(step, this as Task<unknown>);
-    } else {
+    const starts = typeof coro === "function" || isGenerator(coro);
+    if (!starts) {
       slotOf(loop).follow(this as Task<unknown>);
       this.#follow(coro);
     }
@@ -212,6 +220,10 @@ export class Task<T> extends Future<T> {
           signal.removeEventListener("abort", onAbort);
       }
     }
+    if (!starts) return;
+    if (options.eagerStart && canStartEagerly(loop, coro)) {
+      startEagerly(this as Task<unknown>, step);
+    } else loop.callSoon(step, this as Task<unknown>);
   }
 
   /**

@@ -28,8 +28,9 @@ import { checkLoop } from "./_validate.ts";
  * function, called on the task's first step (one iteration later, as
  * asyncio starts a coroutine); or a promise of work that is already
  * running.
- * @param options The task's name, and an `AbortSignal` that cancels it.
- * @returns The task.
+ * @param options The task's name, an `AbortSignal` that cancels it, and
+ * `eagerStart` (its first step runs at once, inside this call).
+ * @returns The task (made by the loop's task factory, if one is set).
  * @throws {Error} If no loop is running.
  *
  * @example Usage

@@ -563,6 +563,83 @@ async function lockTurnsGen(lib, n) {
   return seconds * n / (each * LOCK_TASKS);
 }
 
+/**
+ * tasks_done: create N tasks whose code returns at once (no await), then
+ * await each; `eager_done` is the same with `eagerTaskFactory` (Python 3.12's
+ * eager tasks), where such a task runs inside `createTask()` and is never
+ * scheduled. Needs `eagerTaskFactory` for the eager variant: `null` without.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ * @param {boolean} eager
+ */
+async function tasksDone(lib, n, eager) {
+  const api = /** @type {Record<string, unknown>} */ (lib);
+  if (eager && api.eagerTaskFactory === undefined) return null;
+  const loop = new lib.EventLoop();
+  if (eager) loop.setTaskFactory(lib.eagerTaskFactory);
+  let ran = 0;
+  /** @param {number} i */
+  // deno-lint-ignore require-await
+  async function work(i) {
+    ran++;
+    return i;
+  }
+  const start = now();
+  const total = await loop.runUntilComplete(async () => {
+    const tasks = new Array(n);
+    for (let i = 0; i < n; i++) tasks[i] = loop.createTask(() => work(i));
+    let sum = 0;
+    for (const task of tasks) sum += await task;
+    return sum;
+  });
+  const seconds = now() - start;
+  loop.close();
+  const name = eager ? "eager_done" : "tasks_done";
+  check(ran === n, `${name} ran ${ran} tasks, expected ${n}`);
+  check(total === n * (n - 1) / 2, `${name} summed ${total}`);
+  return seconds;
+}
+
+/**
+ * tasks_done and eager_done with generator tasks: each task is a generator
+ * coroutine that returns at once.
+ *
+ * @param {Lib} lib
+ * @param {number} n
+ * @param {boolean} eager
+ */
+async function tasksDoneGen(lib, n, eager) {
+  const api = /** @type {Record<string, unknown>} */ (lib);
+  if (eager && api.eagerTaskFactory === undefined) return null;
+  const loop = new lib.EventLoop();
+  if (eager) loop.setTaskFactory(lib.eagerTaskFactory);
+  let ran = 0;
+  /**
+   * @param {number} i
+   * @returns {Generator<unknown, number, unknown>}
+   */
+  // deno-lint-ignore require-yield
+  function* work(i) {
+    ran++;
+    return i;
+  }
+  const start = now();
+  const total = await loop.runUntilComplete(function* () {
+    const tasks = new Array(n);
+    for (let i = 0; i < n; i++) tasks[i] = loop.createTask(work(i));
+    let sum = 0;
+    for (const task of tasks) sum += yield* task;
+    return sum;
+  });
+  const seconds = now() - start;
+  loop.close();
+  const name = eager ? "eager_done" : "tasks_done";
+  check(ran === n, `${name} ran ${ran} tasks, expected ${n}`);
+  check(total === n * (n - 1) / 2, `${name} summed ${total}`);
+  return seconds;
+}
+
 /** How many tasks take turns on the lock in lock_turns. */
 const LOCK_TASKS = 100;
 
@@ -582,6 +659,8 @@ export const WORKLOADS = {
   "gather_sleep0": { n: 100_000, run: gatherSleep0 },
   "queue_producer_consumer": { n: 200_000, run: queueProducerConsumer },
   "lock_turns": { n: 100_000, run: lockTurns },
+  "tasks_done": { n: 200_000, run: (lib, n) => tasksDone(lib, n, false) },
+  "eager_done": { n: 200_000, run: (lib, n) => tasksDone(lib, n, true) },
 };
 
 /**
@@ -595,6 +674,8 @@ export const GENERATOR_WORKLOADS = {
   "gather_sleep0": { n: 100_000, run: gatherSleep0Gen },
   "queue_producer_consumer": { n: 200_000, run: queueProducerConsumerGen },
   "lock_turns": { n: 100_000, run: lockTurnsGen },
+  "tasks_done": { n: 200_000, run: (lib, n) => tasksDoneGen(lib, n, false) },
+  "eager_done": { n: 200_000, run: (lib, n) => tasksDoneGen(lib, n, true) },
 };
 
 /**

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The six benchmark workloads of issue 5 for CPython asyncio (and uvloop).
+"""The benchmark workloads of issue 5 (and later ones) for CPython asyncio
+(and uvloop).
 
     python3 bench/asyncio_workloads.py <workload> [N] [--uvloop] [--runs K]
     python3 bench/asyncio_workloads.py memory [COUNT] [--uvloop]
@@ -34,6 +35,8 @@ DEFAULT_N = {
     "gather_sleep0": 100_000,
     "queue_producer_consumer": 200_000,
     "lock_turns": 100_000,
+    "tasks_done": 200_000,
+    "eager_done": 200_000,
 }
 
 
@@ -262,6 +265,38 @@ def lock_turns(new_loop, n, tasks=100):
     return seconds * n / (each * tasks)
 
 
+def tasks_done(new_loop, n, eager=False):
+    loop = new_loop()
+    if eager:
+        loop.set_task_factory(asyncio.eager_task_factory)
+    ran = 0
+
+    async def work(i):
+        nonlocal ran
+        ran += 1
+        return i
+
+    async def main():
+        tasks = [loop.create_task(work(i)) for i in range(n)]
+        total = 0
+        for task in tasks:
+            total += await task
+        return total
+
+    start = time.perf_counter()
+    total = loop.run_until_complete(main())
+    seconds = time.perf_counter() - start
+    loop.close()
+    name = "eager_done" if eager else "tasks_done"
+    check(ran == n, f"{name} ran {ran} tasks, expected {n}")
+    check(total == n * (n - 1) // 2, f"{name} summed {total}")
+    return seconds
+
+
+def eager_done(new_loop, n):
+    return tasks_done(new_loop, n, eager=True)
+
+
 WORKLOADS = {
     "callsoon_batch": callsoon_batch,
     "callsoon_chain": callsoon_chain,
@@ -271,6 +306,8 @@ WORKLOADS = {
     "gather_sleep0": gather_sleep0,
     "queue_producer_consumer": queue_producer_consumer,
     "lock_turns": lock_turns,
+    "tasks_done": tasks_done,
+    "eager_done": eager_done,
 }
 
 
@@ -383,6 +420,18 @@ def main(argv):
             "ops": int(args[1]) if len(args) > 1 else None,
             "skipped": True,
             "reason": NOT_APPLICABLE[name],
+        }), flush=True)
+        return 0
+
+    if name == "eager_done" and not hasattr(asyncio, "eager_task_factory"):
+        # Eager tasks came with Python 3.12.
+        print(json.dumps({
+            "workload": name,
+            "impl": impl,
+            "ops": int(args[1]) if len(args) > 1 else DEFAULT_N[name],
+            "skipped": True,
+            "reason": f"asyncio {platform.python_version()} has no "
+            "eager_task_factory (Python 3.12+)",
         }), flush=True)
         return 0
 

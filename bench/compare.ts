@@ -13,7 +13,8 @@
  * Implementations (`--impls`, comma-separated; the default is all that are
  * available): `deno` (bench/workloads.ts on ../mod.ts), `node`
  * (bench/node_workloads.mjs on the npm build, `--node-mod`, default
- * npm/esm/mod.js), `asyncio` (`python3` on PATH, the baseline), `uvloop`
+ * npm/esm/mod.js), `asyncio` (`python3` on PATH, or `--python`, the
+ * baseline), `uvloop`
  * (Debian's python3-uvloop on /usr/bin/python3) and `asyncio-debian` (plain
  * asyncio on /usr/bin/python3, to compare uvloop on the same interpreter).
  *
@@ -64,8 +65,13 @@ const ASYNC_TARGETS: Record<string, number> = {
   "lock_turns": 1,
 };
 
-/** The target of `workload` for the implementation `key`. */
+/**
+ * The target of `workload` for the implementation `key` (`NaN`: the
+ * workload has none, as `tasks_done` and `eager_done`, measured for eager
+ * tasks).
+ */
 function targetOf(workload: string, key: string): number {
+  if (TARGETS[workload] === undefined) return NaN;
   const async = ASYNC_TARGETS[workload];
   return async !== undefined && !key.endsWith("-gen")
     ? async
@@ -74,6 +80,7 @@ function targetOf(workload: string, key: string): number {
 
 /** The target column: one target, or the generator and async ones. */
 function targetLabel(workload: string): string {
+  if (TARGETS[workload] === undefined) return "—";
   const async = ASYNC_TARGETS[workload];
   return async === undefined
     ? `≥ ${TARGETS[workload]}×`
@@ -112,6 +119,8 @@ interface Options {
   /** The least warm-up time of the JavaScript runners, if not theirs. */
   warmupSeconds: number | undefined;
   json: string | undefined;
+  /** The interpreter of the `asyncio` baseline. */
+  python: string;
 }
 
 interface Impl {
@@ -173,7 +182,10 @@ const USAGE = `usage: deno task bench:compare [options]
   --memory-count N    live objects per measurement (default 100000)
   --warmup-seconds S  least warm-up time of the JavaScript runs (default 1;
                       0 = one warm-up run of the same size)
-  --json FILE         also write every sample to FILE`;
+  --json FILE         also write every sample to FILE
+  --python PATH       the interpreter of the asyncio baseline (default
+                      python3; eager_done needs 3.12+, e.g.
+                      /root/.pyenv/versions/3.13.0/bin/python3)`;
 
 function parseArgs(args: string[]): Options {
   const options: Options = {
@@ -189,6 +201,7 @@ function parseArgs(args: string[]): Options {
     memoryCount: 100_000,
     warmupSeconds: undefined,
     json: undefined,
+    python: "python3",
   };
   const value = (i: number, flag: string): string => {
     const text = args[i];
@@ -256,6 +269,9 @@ function parseArgs(args: string[]): Options {
       case "--json":
         options.json = next();
         break;
+      case "--python":
+        options.python = next();
+        break;
       case "-h":
       case "--help":
         console.log(USAGE);
@@ -312,6 +328,7 @@ function jsonLines(stdout: string): Line[] {
 async function availableImpls(options: Options): Promise<Impl[]> {
   const deno = Deno.execPath();
   const nodeMod = options.nodeMod;
+  const python = options.python;
   // The same runners with generator tasks (`--tasks generator`): only the
   // workloads that have tasks differ.
   const withGenerators = (impl: Impl): Impl => ({
@@ -365,14 +382,14 @@ async function availableImpls(options: Options): Promise<Impl[]> {
     asyncio: {
       key: "asyncio",
       command: (w, n, extra) => [
-        "python3",
+        python,
         "bench/asyncio_workloads.py",
         w,
         String(n),
         ...extra,
       ],
       memory: (count) => [
-        "python3",
+        python,
         "bench/asyncio_workloads.py",
         "memory",
         String(count),
@@ -425,7 +442,7 @@ async function availableImpls(options: Options): Promise<Impl[]> {
       }
       return await succeeds(["node", "--version"]);
     },
-    asyncio: () => succeeds(["python3", "-c", "import asyncio"]),
+    asyncio: () => succeeds([python, "-c", "import asyncio"]),
     "deno-gen": () => Promise.resolve(true),
     "node-gen": () => available.node!(),
     uvloop: () => succeeds(["/usr/bin/python3", "-c", "import uvloop"]),
@@ -693,7 +710,8 @@ function reportThroughput(
       ]),
     ));
     const ours = keys.filter((k) => isOurs(k));
-    if (ours.length > 0) {
+    const targeted = paired.filter((w) => w in TARGETS);
+    if (ours.length > 0 && targeted.length > 0) {
       out.push("", "### Targets (issue 5), median paired ratio", "");
       out.push(table(
         [
@@ -703,7 +721,7 @@ function reportThroughput(
           "gap (deno)",
         ],
         ["l", "r", ...ours.flatMap(() => ["r", "c"]), "r"],
-        paired.map((w) => {
+        targeted.map((w) => {
           const cells: string[] = [];
           let gap = "—";
           for (const k of ours) {
@@ -963,7 +981,10 @@ async function memory(
   return { lines, report };
 }
 
-async function describeMachine(impls: Impl[]): Promise<string> {
+async function describeMachine(
+  impls: Impl[],
+  python: string,
+): Promise<string> {
   const text = async (argv: string[]) => {
     try {
       const r = await run(argv);
@@ -991,7 +1012,7 @@ async function describeMachine(impls: Impl[]): Promise<string> {
   if (keys.includes("node")) parts.push(`node: ${await text(["node", "-v"])}`);
   if (keys.includes("asyncio")) {
     parts.push(
-      `asyncio: ${await text(["python3", "--version"])} (python3 on PATH)`,
+      `asyncio: ${await text([python, "--version"])} (${python})`,
     );
   }
   if (keys.includes("uvloop") || keys.includes("asyncio-debian")) {
@@ -1010,7 +1031,7 @@ async function main(): Promise<void> {
   const options = parseArgs(Deno.args);
   const impls = await availableImpls(options);
   const started = performance.now();
-  const header = await describeMachine(impls);
+  const header = await describeMachine(impls, options.python);
   const warmup = options.warmupSeconds === undefined
     ? "at least 1 s of warm-up runs (and one of full size) before each timed JavaScript run"
     : options.warmupSeconds === 0

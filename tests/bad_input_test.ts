@@ -900,7 +900,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => run(noop, bad("virtual")),
       error: TypeError,
       message:
-        'run() expected `options` to be an object such as { clock, autojump }, got "virtual"',
+        'run() expected `options` to be an object such as { clock, autojump, debug, loopFactory }, got "virtual"',
       outsideOnly: true,
     },
     {

@@ -127,7 +127,7 @@ Deno.test("run() inside a running loop throws asyncio's message", async () => {
         run(() => {
           called = true;
         }),
-        { message: "asyncio.run() cannot be called from a running event loop" },
+        { message: "run() cannot be called from a running event loop" },
       );
       return "outer";
     }, { clock: "virtual" });

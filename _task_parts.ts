@@ -1,6 +1,7 @@
 /**
- * A task's rarely used parts, kept out of task.ts: what cancellation
- * requests leave and what an `AbortSignal` needs. Not exported from mod.ts.
+ * What few tasks need, kept out of task.ts: the record of cancellation
+ * requests and of an `AbortSignal` ({@linkcode RareParts}), and the message
+ * an abort reason gives. Not exported from mod.ts.
  *
  * @module
  */
@@ -18,7 +19,7 @@ export class RareParts {
   unlisten: (() => void) | undefined = undefined;
 }
 
-/** The message of the cancellation that an aborted signal requests. */
+/** The message of the cancellation that an `AbortSignal`'s reason gives. */
 export function abortMessage(reason: unknown): string | undefined {
   if (reason === undefined) return undefined;
   return reason instanceof Error ? reason.message : String(reason);
