@@ -272,7 +272,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => loop.createTask(noop, bad("name")),
       error: TypeError,
       message:
-        'createTask() expected `options` to be an object such as { name, signal, context }, got "name"',
+        'createTask() expected `options` to be an object such as { name, signal, context, eagerStart }, got "name"',
     },
     {
       call: "loop.runUntilComplete(42)",
@@ -451,7 +451,7 @@ function cases(loop: EventLoop): BadCase[] {
       run: () => new Task(noop, bad(42)),
       error: TypeError,
       message:
-        "Task() expected `options` to be an object such as { name, loop, signal, context }, got 42",
+        "Task() expected `options` to be an object such as { name, loop, signal, context, eagerStart }, got 42",
     },
     {
       call: 'new Task(noop, { loop: "loop" })',
@@ -1163,7 +1163,7 @@ Deno.test("TaskGroup.createTask() checks its arguments; the error reaches the gr
   });
   assert.deepEqual(messages, [
     "createTask() expected `coro` to be a function or a promise, got 42",
-    'createTask() expected `options` to be an object such as { name, signal, context }, got "name"',
+    'createTask() expected `options` to be an object such as { name, signal, context, eagerStart }, got "name"',
   ]);
   loop.close();
 });

@@ -43,7 +43,7 @@ Deno.test("every options object refuses an unknown key with a TypeError naming i
     [
       "run",
       () => run(noop, bad({ clok: "virtual" })),
-      'run() got an unknown option "clok": it takes { clock, autojump }',
+      'run() got an unknown option "clok": it takes { clock, autojump, debug, loopFactory }',
     ],
     [
       "new Future",
@@ -53,12 +53,12 @@ Deno.test("every options object refuses an unknown key with a TypeError naming i
     [
       "new Task",
       () => new Task(noop, bad({ loop, nam: "x" })),
-      'Task() got an unknown option "nam": it takes { name, loop, signal, context }',
+      'Task() got an unknown option "nam": it takes { name, loop, signal, context, eagerStart }',
     ],
     [
       "loop.createTask",
       () => loop.createTask(noop, bad({ loop })),
-      'createTask() got an unknown option "loop": it takes { name, signal, context }',
+      'createTask() got an unknown option "loop": it takes { name, signal, context, eagerStart }',
     ],
     [
       "ensureFuture",
@@ -141,8 +141,8 @@ Deno.test("the createTask()s of the running loop and of a TaskGroup refuse unkno
     return errors;
   });
   assert.deepEqual(errors, [
-    'TypeError: createTask() got an unknown option "eagr": it takes { name, signal, context }',
-    'TypeError: createTask() got an unknown option "nme": it takes { name, signal, context }',
+    'TypeError: createTask() got an unknown option "eagr": it takes { name, signal, context, eagerStart }',
+    'TypeError: createTask() got an unknown option "nme": it takes { name, signal, context, eagerStart }',
   ]);
   loop.close();
 });

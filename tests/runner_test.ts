@@ -223,7 +223,7 @@ Deno.test("Runner rejects bad options, naming the option", async (t) => {
     [
       "options not an object",
       () => new Runner(42 as never),
-      "Runner() expected `options` to be an object such as { clock, debug, loopFactory }, got 42",
+      "Runner() expected `options` to be an object such as { clock, autojump, debug, loopFactory }, got 42",
     ],
     [
       "debug not a boolean",
