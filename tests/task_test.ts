@@ -4,9 +4,11 @@ import {
   CancelledError,
   createTask,
   currentTask,
+  ensureFuture,
   EventLoop,
   gather,
   sleep,
+  timeout,
 } from "../mod.ts";
 
 // Expected values come from the same programs run on Python 3.11's asyncio.
@@ -761,4 +763,53 @@ Deno.test("Task.cancel() reaches the task's own await while an async helper it c
   await loop.runUntilComplete(main);
   assert.deepEqual(seen, ["helper woke at 1", "cancelled at 2"]);
   loop.close();
+});
+
+Deno.test("Task.cancel() by the task's own running code reaches its next await, not a future it no longer waits on", async (t) => {
+  // asyncio: a task that cancels itself while it runs gets CancelledError
+  // at its next await (`_must_cancel`), whatever it awaited before.
+  await t.step("after a race of two sleeps", async () => {
+    const loop = new EventLoop({ clock: "virtual" });
+    const log = await loop.runUntilComplete(async () => {
+      await Promise.race([sleep(1), sleep(5)]);
+      currentTask()!.cancel();
+      try {
+        await sleep(10);
+        return ["not cancelled", loop.time()];
+      } catch (error) {
+        return [(error as Error).name, loop.time()];
+      }
+    });
+    assert.deepEqual(log, ["CancelledError", 1]);
+    loop.close();
+  });
+  await t.step("in a body a generator task runs inline", async () => {
+    const loop = new EventLoop({ clock: "virtual" });
+    const log: unknown[] = [];
+    const result = await loop.runUntilComplete(function* () {
+      try {
+        yield* ensureFuture(timeout(50, function* () {
+          yield* sleep(1);
+          currentTask()!.cancel();
+          try {
+            yield* sleep(10);
+            log.push(["body not cancelled", loop.time()]);
+          } catch (error) {
+            log.push(["body", (error as Error).name, loop.time()]);
+            throw error;
+          }
+        }));
+      } catch (error) {
+        log.push(["task", (error as Error).name, loop.time()]);
+      }
+      yield* sleep(1);
+      return loop.time();
+    });
+    assert.deepEqual(log, [
+      ["body", "CancelledError", 1],
+      ["task", "CancelledError", 1],
+    ]);
+    assert.equal(result, 2);
+    loop.close();
+  });
 });
