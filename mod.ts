@@ -26,6 +26,8 @@
 export {
   BrokenBarrierError,
   CancelledError,
+  type ErrorClass,
+  type ExceptionCondition,
   ExceptionGroup,
   InvalidStateError,
   KeyboardInterrupt,
