@@ -109,7 +109,11 @@ export {
 export { Timeout, timeout, timeoutAt, waitFor } from "./timeout.ts";
 export { TaskGroup } from "./task_group.ts";
 export { run } from "./run.ts";
-export { ensureFuture, type EnsureFutureOptions } from "./ensure_future.ts";
+export {
+  ensureFuture,
+  type EnsureFutureOptions,
+  isFuture,
+} from "./ensure_future.ts";
 export type { AwaitableLike, BlockResult, ResultOf } from "./_util.ts";
 export { Condition, Event, Lock } from "./locks.ts";
 export { BoundedSemaphore, Semaphore } from "./semaphore.ts";

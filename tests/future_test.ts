@@ -3,8 +3,10 @@ import {
   CancelledError,
   EventLoop,
   Future,
+  gather,
   getEventLoop,
   InvalidStateError,
+  isFuture,
   kw,
   partial,
 } from "../mod.ts";
@@ -728,4 +730,40 @@ Deno.test("Future subclass: a task awaiting it registers through its own addDone
     assert.ok(task.cancelled());
     loop.close();
   });
+});
+
+Deno.test("isFuture() is true for futures, tasks and subclasses only, as asyncio.isfuture()", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const future = loop.createFuture<number>();
+  const task = loop.createTask(async () => await Promise.resolve(1));
+  const generatorTask = loop.createTask(function* () {
+    yield;
+    return 2;
+  });
+  const gathering = gather([task, generatorTask]);
+  class Mine<T> extends Future<T> {}
+  for (
+    const value of [future, task, generatorTask, gathering, new Mine({ loop })]
+  ) {
+    assert.equal(isFuture(value), true, String(value));
+  }
+  // asyncio's duck typing is not followed: the library tells its futures
+  // by class everywhere (a thenable is awaited as a promise).
+  for (
+    const value of [
+      Promise.resolve(1),
+      { then() {} },
+      { _asyncio_future_blocking: false, done: () => true },
+      (function* () {})(),
+      async () => {},
+      Future,
+      null,
+      undefined,
+      42,
+    ]
+  ) {
+    assert.equal(isFuture(value), false, String(value));
+  }
+  assert.deepEqual(await loop.runUntilComplete(gathering), [1, 2]);
+  loop.close();
 });
