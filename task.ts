@@ -299,15 +299,17 @@ export class Task<T> extends Future<T> {
     if (controller !== undefined && !controller.signal.aborted) {
       controller.abort(new CancelledError(msg));
     }
-    // Its code runs now (it cancels itself, or code run inline for it does
-    // while it waits on a future): its next await gets the error.
-    const running = slotOf(this.getLoop()).current() === this;
-    if (!running && this.#futWaiter?.cancel(msg)) {
+    const slot = slotOf(this.getLoop());
+    if (
+      this.#futWaiter !== undefined &&
+      !slot.runsInline(this as Task<unknown>, this.#futWaiter) &&
+      this.#futWaiter.cancel(msg)
+    ) {
       // Leave #futWaiter: it may be a task that catches and ignores the
       // cancellation, which may have to be cancelled again later.
       return true;
     }
-    if (isFollower(this as Task<unknown>) && !running) {
+    if (isFollower(this as Task<unknown>) && slot.current() !== this) {
       // The promise's code is not running, nor suspended on one of our
       // futures (that would be #futWaiter): it waits on foreign work, which
       // cannot be stopped. The task stops following it, as asyncio's future
