@@ -88,7 +88,8 @@ export class TaskGroup {
   }
 
   /**
-   * Enters the group (asyncio's `__aenter__`) in the current task.
+   * Enters the group (asyncio's `__aenter__`) in the current task; a
+   * {@linkcode TaskGroup.cancel} made before cancels it now.
    *
    * @throws {Error} If it was entered before, or no loop or no task is
    * running.
