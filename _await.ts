@@ -15,6 +15,7 @@ import {
   runningLoop,
   type RuntimeTask,
   slotOf,
+  WAKEUP,
   WOKEN,
 } from "./_runtime.ts";
 import { noteSuspension } from "./_suspension.ts";
@@ -87,6 +88,23 @@ export const wakeAwaiter = function wakeup(awaiter: Awaiter): void {
   slot.resumed(task);
   settle(awaiter, cancelled);
 };
+
+/**
+ * A waiter (an {@linkcode Awaiter}, or a generator task) as a done callback,
+ * for a future subclass's own `addDoneCallback()`; named `wakeup` as in the
+ * reprs.
+ */
+export function waiterCallback(
+  waiter: Awaiter | RuntimeTask,
+): (future: AwaitedFuture) => void {
+  return waiter instanceof Awaiter
+    ? function wakeup() {
+      wakeAwaiter(waiter);
+    }
+    : function wakeup(future: AwaitedFuture) {
+      waiter[WAKEUP](future);
+    };
+}
 
 // The resolving functions of the promise a `then()` returns, handed out by
 // its executor: one function for every call, not a closure per call.

@@ -511,6 +511,18 @@ export class TaskSlot {
   }
 
   /**
+   * Whether the code running now was woken as `waiter`'s (a task following
+   * a promise) but carries `task`: code `task` runs inline through that
+   * follower (a generator task's `yield* ensureFuture(timeout(1, body))`).
+   * A cancellation of `task` then goes to that code's next await, which
+   * carries `task`, not to the follower, which would drop the code.
+   */
+  runsInline(task: RuntimeTask, waiter: object): boolean {
+    return this.resuming && this.currentTask === waiter &&
+      this.current() === task;
+  }
+
+  /**
    * The woken code went off to await something foreign: its task, if any,
    * is away until it awaits one of our futures again.
    */

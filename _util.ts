@@ -123,15 +123,22 @@ export async function runInline<T>(
   }
 }
 
-/** What Python's `async with` needs of a scope: `__aenter__`, `__aexit__`. */
+/**
+ * What Python's `async with` needs of a scope: `__aenter__`, `__aexit__`
+ * (whose `true` suppresses the body's error, as a true `__aexit__` result).
+ */
 export interface Scope {
   enter(): void;
-  exit(error?: unknown, threw?: boolean): void | Promise<void>;
+  exit(
+    error?: unknown,
+    threw?: boolean,
+  ): void | boolean | Promise<void | boolean>;
 }
 
 /**
  * Python's `async with scope: body(scope)`: enters, runs the body, and exits
- * with what the body threw (the exit may replace it by throwing).
+ * with what the body threw (the exit may replace it by throwing, or
+ * suppress it by returning `true`: the block then gives `undefined`).
  */
 export async function asyncWith<S extends Scope, R>(
   scope: S,
@@ -145,9 +152,10 @@ export async function asyncWith<S extends Scope, R>(
       ? await runInline(returned) as BlockResult<R>
       : await returned as BlockResult<R>;
   } catch (error) {
-    const exiting = scope.exit(error, true);
-    if (exiting !== undefined) await exiting;
-    throw error;
+    let suppressed = scope.exit(error, true);
+    if (typeof suppressed === "object") suppressed = await suppressed;
+    if (suppressed !== true) throw error;
+    return undefined as BlockResult<R>;
   }
   const exiting = scope.exit();
   if (exiting !== undefined) await exiting;

@@ -107,6 +107,36 @@ export function ensureFuture<T>(
 }
 
 /**
+ * Whether `value` is a future: a {@linkcode Future}, or a
+ * {@linkcode Task} or another subclass, as `asyncio.isfuture()`.
+ *
+ * asyncio also takes objects that declare themselves futures (by an
+ * `_asyncio_future_blocking` attribute); this library tells its futures
+ * by their class alone, everywhere: a thenable or a promise is not a
+ * future here, and {@linkcode ensureFuture} wraps it in a task.
+ *
+ * @param value Any value.
+ * @returns `true` for an instance of `Future` or of a subclass.
+ *
+ * @example Usage
+ * ```ts
+ * import { EventLoop, isFuture } from "@asyncio-ts/asyncio";
+ * import assert from "node:assert/strict";
+ *
+ * const loop = new EventLoop();
+ * const task = loop.createTask(async () => 1);
+ * assert.equal(isFuture(loop.createFuture()), true);
+ * assert.equal(isFuture(task), true);
+ * assert.equal(isFuture(Promise.resolve(1)), false);
+ * await loop.runUntilComplete(task);
+ * loop.close();
+ * ```
+ */
+export function isFuture(value: unknown): value is Future<unknown> {
+  return value instanceof Future;
+}
+
+/**
  * asyncio's `ensure_future()` as the library's helpers use it, with
  * checked arguments: a future stays itself; a promise, a function or a
  * generator becomes a task of `loop` (by default the running loop, else the
@@ -120,7 +150,7 @@ export function futureOf<T>(
   name = "awaitable",
   whose = "the running one",
 ): Future<T> {
-  if (awaitable instanceof Future) {
+  if (isFuture(awaitable)) {
     if (loop !== undefined && awaitable.getLoop() !== loop) {
       throw foreignFutureError(method, awaitable, whose);
     }

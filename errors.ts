@@ -5,7 +5,7 @@
  * @module
  */
 
-import { argumentError } from "./_validate.ts";
+import { argumentError, describe } from "./_validate.ts";
 
 /**
  * The result of a cancelled future or task.
@@ -91,10 +91,28 @@ export class TimeoutError extends Error {
   }
 }
 
+/** An error class: {@linkcode ExceptionGroup.subgroup} matches by `instanceof`. */
+export type ErrorClass = abstract new (...args: never[]) => unknown;
+
+/**
+ * What {@linkcode ExceptionGroup.subgroup} and
+ * {@linkcode ExceptionGroup.split} select, as Python's `condition`: an error
+ * class (matched with `instanceof`), an array of them (any one), or a
+ * predicate, called on every exception of the group, the groups included,
+ * whose truthy result selects it.
+ */
+export type ExceptionCondition =
+  | ErrorClass
+  | readonly ErrorClass[]
+  | ((error: unknown) => unknown);
+
 /**
  * Several exceptions raised together, as Python's `ExceptionGroup`: what a
  * {@linkcode TaskGroup} throws when its tasks fail. The exceptions are in
- * `errors`, in the order they happened.
+ * `exceptions` (as Python names it), also `errors` (as `AggregateError`
+ * does: the same frozen array), in the order they happened.
+ * {@linkcode ExceptionGroup.subgroup} and {@linkcode ExceptionGroup.split}
+ * select some of them, as `except*` does.
  *
  * @example Usage
  * ```ts
@@ -146,6 +164,100 @@ export class ExceptionGroup extends AggregateError {
     }
     super(list, message, options);
     this.name = "ExceptionGroup";
+    // Read-only, as Python's tuple: `exceptions` is the same array.
+    Object.defineProperty(this, "errors", {
+      value: Object.freeze(this.errors),
+      writable: false,
+    });
+  }
+
+  /**
+   * The exceptions of the group, as Python's `exceptions`: the same
+   * (frozen) array as `errors`.
+   *
+   * @returns The exceptions, in order.
+   */
+  get exceptions(): readonly unknown[] {
+    return this.errors;
+  }
+
+  /**
+   * A group with the same message and other exceptions, as Python's
+   * `derive()`: {@linkcode ExceptionGroup.subgroup} and
+   * {@linkcode ExceptionGroup.split} make their groups with it (and copy
+   * `cause` and `stack` over). A subclass overrides it to get groups of its
+   * own class from them.
+   *
+   * @param errors The exceptions of the new group.
+   * @returns A new `ExceptionGroup`.
+   * @throws {TypeError} If `errors` is not an iterable.
+   * @throws {RangeError} If `errors` is empty.
+   */
+  derive(errors: Iterable<unknown>): ExceptionGroup {
+    return new ExceptionGroup(this.message, errors);
+  }
+
+  /**
+   * The exceptions that match `condition`, in a group of the same shape
+   * (Python's `subgroup()`): a nested group that matches is kept whole,
+   * one that does not is searched, and groups left empty are dropped.
+   *
+   * @param condition An error class, an array of them, or a predicate,
+   * which sees this group first, then each exception and nested group.
+   * @returns This group if it matches as a whole, else a group made by
+   * {@linkcode ExceptionGroup.derive} with this group's `cause` and
+   * `stack`; `undefined` if nothing matches (Python's `None`).
+   * @throws {TypeError} If `condition` is none of those.
+   *
+   * @example Usage
+   * ```ts
+   * import { ExceptionGroup } from "@asyncio-ts/asyncio";
+   * import assert from "node:assert/strict";
+   *
+   * const group = new ExceptionGroup("top", [
+   *   new TypeError("a"),
+   *   new ExceptionGroup("inner", [new TypeError("b"), new Error("c")]),
+   * ]);
+   * const types = group.subgroup(TypeError)!;
+   * assert.equal(String(types), "ExceptionGroup: top (2 sub-exceptions)");
+   * assert.equal(String(types.exceptions[1]), "ExceptionGroup: inner (1 sub-exception)");
+   * assert.equal(group.subgroup(RangeError), undefined);
+   * ```
+   */
+  subgroup(condition: ExceptionCondition): ExceptionGroup | undefined {
+    const matches = matcherOf("subgroup", condition);
+    return partOf(splitExceptions(this, matches, false)[0]);
+  }
+
+  /**
+   * Splits the group in the exceptions that match `condition` and the
+   * rest, each in a group of the same shape, as Python's `split()` (and
+   * `except*`).
+   *
+   * @param condition As for {@linkcode ExceptionGroup.subgroup}.
+   * @returns `[match, rest]`: as {@linkcode ExceptionGroup.subgroup}
+   * returns, for the exceptions that match and for the others; either is
+   * `undefined` if empty.
+   * @throws {TypeError} If `condition` is not an error class, an array of
+   * them, or a function.
+   *
+   * @example Usage
+   * ```ts
+   * import { ExceptionGroup } from "@asyncio-ts/asyncio";
+   * import assert from "node:assert/strict";
+   *
+   * const group = new ExceptionGroup("top", [new TypeError("a"), new Error("b")]);
+   * const [match, rest] = group.split((error) => error instanceof TypeError);
+   * assert.deepEqual(match?.exceptions.map(String), ["TypeError: a"]);
+   * assert.deepEqual(rest?.exceptions.map(String), ["Error: b"]);
+   * ```
+   */
+  split(
+    condition: ExceptionCondition,
+  ): [ExceptionGroup | undefined, ExceptionGroup | undefined] {
+    const matches = matcherOf("split", condition);
+    const [match, rest] = splitExceptions(this, matches, true);
+    return [partOf(match), partOf(rest)];
   }
 
   /**
@@ -160,6 +272,89 @@ export class ExceptionGroup extends AggregateError {
       n === 1 ? "" : "s"
     })`;
   }
+}
+
+/** No exception: an empty part of a split (a leaf may be `undefined`). */
+const NONE: unique symbol = Symbol("none");
+
+function partOf(part: unknown): ExceptionGroup | undefined {
+  return part === NONE ? undefined : part as ExceptionGroup;
+}
+
+function isErrorClass(value: unknown): value is ErrorClass {
+  return typeof value === "function" &&
+    (value === Error || value.prototype instanceof Error);
+}
+
+/** Python's condition of `subgroup()`/`split()`, as a test. */
+function matcherOf(
+  method: string,
+  condition: unknown,
+): (error: unknown) => boolean {
+  if (isErrorClass(condition)) return (error) => error instanceof condition;
+  if (Array.isArray(condition) && condition.every(isErrorClass)) {
+    return (error) => condition.some((type) => error instanceof type);
+  }
+  if (
+    typeof condition === "function" &&
+    !Function.prototype.toString.call(condition).startsWith("class")
+  ) {
+    return (error) => Boolean(condition(error));
+  }
+  throw argumentError(
+    `ExceptionGroup.${method}`,
+    "condition",
+    "an error class, an array of error classes, or a predicate",
+    condition,
+  );
+}
+
+/**
+ * CPython's `exceptiongroup_split_recursive`: `[match, rest]` of `error`,
+ * either {@linkcode NONE}; `rest` is made only if `withRest`.
+ */
+function splitExceptions(
+  error: unknown,
+  matches: (error: unknown) => boolean,
+  withRest: boolean,
+): [unknown, unknown] {
+  if (matches(error)) return [error, NONE];
+  if (!(error instanceof ExceptionGroup)) {
+    return [NONE, withRest ? error : NONE];
+  }
+  const matched: unknown[] = [];
+  const rest: unknown[] = [];
+  for (const inner of error.errors) {
+    const [match, other] = splitExceptions(inner, matches, withRest);
+    if (match !== NONE) matched.push(match);
+    if (other !== NONE) rest.push(other);
+  }
+  return [derived(error, matched), withRest ? derived(error, rest) : NONE];
+}
+
+/** A group of `errors` by `group.derive()`, with its cause and stack. */
+function derived(
+  group: ExceptionGroup,
+  errors: unknown[],
+): ExceptionGroup | typeof NONE {
+  if (errors.length === 0) return NONE;
+  const result = group.derive(errors);
+  if (!(result instanceof ExceptionGroup)) {
+    throw new TypeError(
+      `ExceptionGroup.derive() must return an ExceptionGroup, got ${
+        describe(result)
+      }`,
+    );
+  }
+  if (Object.hasOwn(group, "cause")) {
+    Object.defineProperty(result, "cause", {
+      value: group.cause,
+      writable: true,
+      configurable: true,
+    });
+  }
+  if (group.stack !== undefined) result.stack = group.stack;
+  return result;
 }
 
 /**

@@ -14,7 +14,13 @@ import {
   SLOT,
   WAKEUP,
 } from "./_runtime.ts";
-import { ADD_WAITER, Awaiter, awaitFuture, wakeAwaiter } from "./_await.ts";
+import {
+  ADD_WAITER,
+  Awaiter,
+  awaitFuture,
+  waiterCallback,
+  wakeAwaiter,
+} from "./_await.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
 import { inspectAsString, repr, shortRepr } from "./repr.ts";
 import { addUnread, markRead, reportUnread } from "./_report.ts";
@@ -459,10 +465,13 @@ export class Future<T> implements PromiseLike<T> {
 
   /**
    * @ignore Adds code awaiting the future, or a generator task waiting on
-   * it, unchecked.
+   * it: unchecked, unless a subclass has its own `addDoneCallback()`, which
+   * gets the wakeup as a function, as asyncio's `Task.__step` calls
+   * `result.add_done_callback(self.__wakeup)`.
    */
   [ADD_WAITER](waiter: Awaiter | RuntimeTask): void {
-    this.#addCallback(waiter);
+    if (this.addDoneCallback === addDoneCallback) this.#addCallback(waiter);
+    else this.addDoneCallback(waiterCallback(waiter));
   }
 
   /** @ignore The done callback added last, if the future is pending. */
@@ -600,6 +609,9 @@ export class Future<T> implements PromiseLike<T> {
 }
 
 inspectAsString(Future.prototype);
+
+// Told from a subclass's own by identity: one load and compare per await.
+const addDoneCallback = Future.prototype.addDoneCallback;
 
 /**
  * Reports the futures and tasks of `loop` that failed and whose exception

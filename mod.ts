@@ -26,6 +26,8 @@
 export {
   BrokenBarrierError,
   CancelledError,
+  type ErrorClass,
+  type ExceptionCondition,
   ExceptionGroup,
   InvalidStateError,
   KeyboardInterrupt,
@@ -131,7 +133,11 @@ export {
   type RunnerOptions,
   type RunnerRunOptions,
 } from "./runner.ts";
-export { ensureFuture, type EnsureFutureOptions } from "./ensure_future.ts";
+export {
+  ensureFuture,
+  type EnsureFutureOptions,
+  isFuture,
+} from "./ensure_future.ts";
 export type { AwaitableLike, BlockResult, ResultOf } from "./_util.ts";
 export { Condition, Event, Lock } from "./locks.ts";
 export { BoundedSemaphore, Semaphore } from "./semaphore.ts";

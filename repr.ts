@@ -62,6 +62,12 @@ function reprValue(value: unknown, seen: Set<object>): string {
   if (seen.has(object)) return "[Circular]";
   seen.add(object);
   try {
+    if (object instanceof AggregateError && "exceptions" in object) {
+      // An ExceptionGroup, as Python shows one: its message and exceptions.
+      return `${object.name}(${reprString(object.message)}, ${
+        reprValue(object.errors, seen)
+      })`;
+    }
     if (object instanceof Error) {
       return `${object.name}(${
         object.message ? reprString(object.message) : ""

@@ -318,15 +318,17 @@ export class Task<T> extends Future<T> {
     if (controller !== undefined && !controller.signal.aborted) {
       controller.abort(new CancelledError(msg));
     }
-    if (this.#futWaiter !== undefined && this.#futWaiter.cancel(msg)) {
+    const slot = slotOf(this.getLoop());
+    if (
+      this.#futWaiter !== undefined &&
+      !slot.runsInline(this as Task<unknown>, this.#futWaiter) &&
+      this.#futWaiter.cancel(msg)
+    ) {
       // Leave #futWaiter: it may be a task that catches and ignores the
       // cancellation, which may have to be cancelled again later.
       return true;
     }
-    if (
-      isFollower(this as Task<unknown>) &&
-      slotOf(this.getLoop()).current() !== this
-    ) {
+    if (isFollower(this as Task<unknown>) && slot.current() !== this) {
       // The promise's code is not running, nor suspended on one of our
       // futures (that would be #futWaiter): it waits on foreign work, which
       // cannot be stopped. The task stops following it, as asyncio's future

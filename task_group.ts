@@ -35,6 +35,8 @@ import { markWaitingCallback } from "./_awaited_by.ts";
  * and {@linkcode TaskGroup.run} throws an {@linkcode ExceptionGroup} of
  * the failures (`unhandled errors in a TaskGroup`). Cancelling the task
  * that runs the group cancels the group's tasks too.
+ * {@linkcode TaskGroup.cancel} stops the group and its body without an
+ * error.
  *
  * `await using` cannot carry this: a disposer does not see the exception
  * of its block, so it could not cancel the tasks when the body fails.
@@ -68,6 +70,7 @@ export class TaskGroup {
   #tasks = new Set<Task<unknown>>();
   #errors: unknown[] = [];
   #onCompleted: Future<boolean> | undefined;
+  #cancelOnEnter = false;
 
   /**
    * Runs `body` in the group: enters, awaits the body, then waits for
@@ -76,7 +79,8 @@ export class TaskGroup {
    * @typeParam R What the body returns: a value, a promise, or a generator.
    * @param body The code that creates the group's tasks: an `async`
    * function, or a generator function run inline.
-   * @returns The body's result.
+   * @returns The body's result; `undefined` if {@linkcode TaskGroup.cancel}
+   * cut the body short (its `CancelledError` ends the group quietly).
    * @throws {ExceptionGroup} If tasks of the group (or the body) failed.
    * @throws {CancelledError} If the task running the group was cancelled.
    * @throws {Error} If no loop is running: call it from code that
@@ -89,7 +93,8 @@ export class TaskGroup {
   }
 
   /**
-   * Enters the group (asyncio's `__aenter__`) in the current task.
+   * Enters the group (asyncio's `__aenter__`) in the current task; a
+   * {@linkcode TaskGroup.cancel} made before cancels it now.
    *
    * @throws {Error} If it was entered before, or no loop or no task is
    * running.
@@ -112,6 +117,7 @@ export class TaskGroup {
     this.#entered = true;
     this.#loop = loop;
     this.#parentTask = parent;
+    if (this.#cancelOnEnter) this.cancel();
   }
 
   /**
@@ -176,13 +182,16 @@ export class TaskGroup {
    *
    * @param error What the body threw, if it threw.
    * @param threw Whether it threw (so that `undefined` can be thrown).
+   * @returns `true`, as asyncio's `__aexit__`: when it returns, what the
+   * body threw is to be dropped (a `CancelledError` that
+   * {@linkcode TaskGroup.cancel} caused); anything else it throws.
    * @throws {ExceptionGroup} If tasks of the group (or the body) failed.
    * @throws {CancelledError} If the running task was cancelled.
    */
   async exit(
     error?: unknown,
     threw: boolean = error !== undefined,
-  ): Promise<void> {
+  ): Promise<boolean> {
     this.#exiting = true;
     let propagateCancellation: CancelledError | undefined =
       threw && error instanceof CancelledError ? error : undefined;
@@ -192,12 +201,14 @@ export class TaskGroup {
     }
     // A loop: the wait can be cancelled more than once, when the parent
     // task is cancelled repeatedly.
+    let pending: CancelledError | undefined;
     while (this.#tasks.size > 0) {
       this.#onCompleted ??= new Future<boolean>({ loop: this.#loop! });
       try {
         await this.#onCompleted;
       } catch (cancelled) {
         if (!(cancelled instanceof CancelledError)) throw cancelled;
+        pending = cancelled;
         if (!this.#aborting) {
           propagateCancellation = cancelled;
           this.#abort();
@@ -212,6 +223,10 @@ export class TaskGroup {
       if (this.#parentTask!.uncancel() === 0) {
         // No cancellation is left pending: don't propagate it.
         propagateCancellation = undefined;
+      } else {
+        // One is left that is not the group's (as CPython main,
+        // gh-155433): a cancel() met in the wait must not drop it.
+        propagateCancellation ??= pending;
       }
     }
     // Other errors take precedence over the cancellation.
@@ -230,6 +245,69 @@ export class TaskGroup {
       const errors = this.#errors;
       this.#errors = [];
       throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);
+    }
+    return true;
+  }
+
+  /**
+   * Cancels the group (CPython main's `TaskGroup.cancel()`, gh-108951):
+   * cancels every task of the group that is not done and the task running
+   * the group, so that the body is interrupted at its pending `await`
+   * (or its next one); the group then ends without an error:
+   * {@linkcode TaskGroup.run} resolves with `undefined`, or with what the
+   * body returns if it catches the `CancelledError`.
+   *
+   * Errors other than the cancellation still come out: tasks that fail
+   * while being cancelled, or a body that throws something else, make
+   * `run()` throw an {@linkcode ExceptionGroup}; after a task of the group
+   * failed, the group is shutting down already and `cancel()` changes
+   * nothing. A cancellation of the running task from outside the group
+   * ({@linkcode Task.cancel}, an enclosing timeout) is never swallowed:
+   * `run()` throws its `CancelledError`. The group takes back its own
+   * request only ({@linkcode Task.uncancel}), so the task's
+   * {@linkcode Task.cancelling} count is as it was without the group.
+   *
+   * It can be called from the body, from a task of the group (which is
+   * cancelled too) or from elsewhere; more than once (the later calls do
+   * nothing); after the group ended (nothing happens); or before the group
+   * is entered: then it is cancelled on entering, so the body runs up to
+   * its first `await` and cannot create tasks (`createTask()` throws, the
+   * group is shutting down).
+   *
+   * @example Stopping a group of endless tasks
+   * ```ts
+   * import { EventLoop, sleep, TaskGroup } from "@asyncio-ts/asyncio";
+   * import assert from "node:assert/strict";
+   *
+   * const loop = new EventLoop({ clock: "virtual" });
+   * const ticks: number[] = [];
+   * await loop.runUntilComplete(() =>
+   *   new TaskGroup().run(async (group) => {
+   *     group.createTask(async () => {
+   *       for (;;) ticks.push(await sleep(1, loop.time() + 1));
+   *     });
+   *     await sleep(3.5);
+   *     group.cancel();
+   *     await sleep(10); // Interrupted: the group ends here, quietly.
+   *   })
+   * );
+   * assert.deepEqual(ticks, [1, 2, 3]);
+   * assert.equal(loop.time(), 3.5);
+   * loop.close();
+   * ```
+   */
+  cancel(): void {
+    if (!this.#entered) {
+      this.#cancelOnEnter = true;
+      return;
+    }
+    if ((this.#exiting && this.#tasks.size === 0) || this.#aborting) return;
+    this.#abort();
+    if (!this.#parentCancelRequested) {
+      // Uncancelled in exit(), which then swallows the CancelledError
+      // unless another request is left.
+      this.#parentCancelRequested = true;
+      this.#parentTask!.cancel();
     }
   }
 

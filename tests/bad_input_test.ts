@@ -932,6 +932,13 @@ function cases(loop: EventLoop): BadCase[] {
       message:
         "ExceptionGroup() expected `errors` to be a non-empty array of exceptions, got []",
     },
+    ...(["subgroup", "split"] as const).map((method) => ({
+      call: `group.${method}(42)`,
+      run: () => new ExceptionGroup("m", [new Error("a")])[method](bad(42)),
+      error: TypeError,
+      message: `ExceptionGroup.${method}() expected \`condition\` to be ` +
+        "an error class, an array of error classes, or a predicate, got 42",
+    })),
   ];
 }
 

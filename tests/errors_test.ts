@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   CancelledError,
   EventLoop,
+  ExceptionGroup,
   getEventLoop,
   getRunningLoop,
   InvalidStateError,
@@ -232,4 +233,177 @@ Deno.test("CancelledError from a cancelled future carries the cancel() message",
     return true;
   });
   loop.close();
+});
+
+// ExceptionGroup's Python surface: expected values from Python 3.13's
+// ExceptionGroup (KeyError and ValueError are Error and RangeError here).
+
+/** Python's repr of a group, to compare shapes: `top[a, inner[b]]`. */
+function shape(error: unknown): string {
+  if (error === undefined) return "None";
+  if (!(error instanceof ExceptionGroup)) return (error as Error).message;
+  return `${error.message}[${error.exceptions.map(shape).join(", ")}]`;
+}
+
+function sample(): ExceptionGroup {
+  return new ExceptionGroup("top", [
+    new RangeError("1"),
+    new TypeError("2"),
+    new ExceptionGroup("inner", [new RangeError("3"), new Error("4")]),
+  ], { cause: new Error("cause") });
+}
+
+Deno.test("ExceptionGroup.exceptions is errors, frozen and read-only", () => {
+  const group = sample();
+  assert.equal(group.exceptions, group.errors);
+  assert.ok(Object.isFrozen(group.exceptions));
+  assert.throws(() => {
+    (group.errors as unknown[]).push(1);
+  }, TypeError);
+  assert.throws(() => {
+    (group as { errors: unknown[] }).errors = [];
+  }, TypeError);
+  assert.throws(() => {
+    (group as { exceptions: unknown }).exceptions = [];
+  }, TypeError);
+  assert.equal(group.exceptions.length, 3);
+  assert.ok(group instanceof AggregateError);
+});
+
+Deno.test("ExceptionGroup.subgroup() keeps the structure, message and cause, as Python's", async (t) => {
+  const group = sample();
+  await t.step("a class", () => {
+    // ExceptionGroup('top', [ValueError(1), ExceptionGroup('inner',
+    // [ValueError(3)])]), with the cause
+    const match = group.subgroup(RangeError)!;
+    assert.equal(shape(match), "top[1, inner[3]]");
+    assert.equal(match.cause, group.cause);
+    assert.equal(match.stack, group.stack);
+    assert.equal(match.exceptions[0], group.exceptions[0]);
+    assert.notEqual(match.exceptions[1], group.exceptions[2]);
+  });
+  await t.step("an array of classes", () => {
+    // ExceptionGroup('top', [TypeError(2), ExceptionGroup('inner',
+    // [KeyError(4)])])
+    assert.equal(
+      shape(group.subgroup([TypeError, SyntaxError, Error])),
+      "top[1, 2, inner[3, 4]]",
+    );
+    const types = group.subgroup([TypeError, URIError]);
+    assert.equal(shape(types), "top[2]");
+  });
+  await t.step("nothing matches: undefined (Python's None)", () => {
+    assert.equal(group.subgroup(URIError), undefined);
+    assert.equal(group.subgroup(() => false), undefined);
+  });
+  await t.step("a match of the whole group is the group itself", () => {
+    assert.equal(group.subgroup(() => true), group);
+    assert.equal(group.subgroup(ExceptionGroup), group);
+    // All of its exceptions matching makes a new group.
+    const all = new ExceptionGroup("v", [new RangeError("1")]);
+    assert.notEqual(all.subgroup(RangeError), all);
+  });
+  await t.step("the predicate sees the groups, top first", () => {
+    // ['ExceptionGroup', 'ValueError', 'TypeError', 'ExceptionGroup',
+    // 'ValueError', 'KeyError']
+    const seen: string[] = [];
+    group.subgroup((error) => {
+      seen.push((error as Error).name);
+      return false;
+    });
+    assert.deepEqual(seen, [
+      "ExceptionGroup",
+      "RangeError",
+      "TypeError",
+      "ExceptionGroup",
+      "RangeError",
+      "Error",
+    ]);
+  });
+});
+
+Deno.test("ExceptionGroup.split() gives [match, rest], as Python's", () => {
+  const group = sample();
+  // (ExceptionGroup('top', [ValueError(1), ExceptionGroup('inner',
+  // [ValueError(3)])]), ExceptionGroup('top', [TypeError(2),
+  // ExceptionGroup('inner', [KeyError(4)])]))
+  const [match, rest] = group.split(RangeError);
+  assert.equal(shape(match), "top[1, inner[3]]");
+  assert.equal(shape(rest), "top[2, inner[4]]");
+  assert.equal(rest!.cause, group.cause);
+  assert.equal(String(rest), "ExceptionGroup: top (2 sub-exceptions)");
+  // A nested group that matches goes whole: (ExceptionGroup('top',
+  // [ExceptionGroup('inner', [ValueError(3), KeyError(4)])]),
+  // ExceptionGroup('top', [ValueError(1), TypeError(2)]))
+  const [inner, others] = group.split((error) =>
+    error instanceof ExceptionGroup && error.message === "inner"
+  );
+  assert.equal(shape(inner), "top[inner[3, 4]]");
+  assert.equal(inner!.exceptions[0], group.exceptions[2]);
+  assert.equal(shape(others), "top[1, 2]");
+  // (ExceptionGroup(...the group...), None)
+  const [whole, none] = group.split(ExceptionGroup);
+  assert.equal(whole, group);
+  assert.equal(none, undefined);
+  assert.deepEqual(group.split(URIError).map(shape), ["None", shape(group)]);
+  // Leaves that are not errors (JavaScript throws anything) are kept.
+  const odd = new ExceptionGroup("odd", [undefined, "text", 0]);
+  assert.deepEqual(odd.split((e) => e === undefined).map((g) => g?.errors), [
+    [undefined],
+    ["text", 0],
+  ]);
+});
+
+Deno.test("ExceptionGroup: derive() makes the groups of subgroup() and split()", () => {
+  class MyGroup extends ExceptionGroup {
+    override derive(errors: Iterable<unknown>): MyGroup {
+      return new MyGroup(`my ${this.message}`, errors);
+    }
+  }
+  const group = new MyGroup("g", [new RangeError("1"), new TypeError("2")]);
+  const [match, rest] = group.split(RangeError);
+  assert.ok(match instanceof MyGroup);
+  assert.equal(shape(match), "my g[1]");
+  assert.equal(shape(rest), "my g[2]");
+  // Without an override, the groups are ExceptionGroups (as Python's).
+  class Plain extends ExceptionGroup {}
+  const plain = new Plain("p", [new RangeError("1"), new TypeError("2")]);
+  assert.equal(plain.subgroup(RangeError)!.constructor, ExceptionGroup);
+  // derive() must give a group.
+  class Bad extends ExceptionGroup {
+    override derive(): ExceptionGroup {
+      return 42 as unknown as ExceptionGroup;
+    }
+  }
+  const bad = new Bad("b", [new RangeError("1"), new TypeError("2")]);
+  assert.throws(() => bad.subgroup(RangeError), {
+    name: "TypeError",
+    message: "ExceptionGroup.derive() must return an ExceptionGroup, got 42",
+  });
+});
+
+Deno.test("ExceptionGroup.subgroup() and split() refuse a condition that is none of Python's", async (t) => {
+  const group = sample();
+  const what = "an error class, an array of error classes, or a predicate";
+  class NotAnError {}
+  for (
+    const [label, condition] of [
+      ["a number", 42],
+      ["an array with a non-class", [RangeError, 42]],
+      ["a class that is not an Error", NotAnError],
+    ] as const
+  ) {
+    await t.step(label, () => {
+      for (const method of ["subgroup", "split"] as const) {
+        assert.throws(
+          () => group[method](condition as never),
+          (error: unknown) =>
+            error instanceof TypeError &&
+            error.message.startsWith(
+              `ExceptionGroup.${method}() expected \`condition\` to be ${what}, got `,
+            ),
+        );
+      }
+    });
+  }
 });

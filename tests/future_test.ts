@@ -3,8 +3,10 @@ import {
   CancelledError,
   EventLoop,
   Future,
+  gather,
   getEventLoop,
   InvalidStateError,
+  isFuture,
   kw,
   partial,
 } from "../mod.ts";
@@ -654,5 +656,114 @@ Deno.test("Future: a done callback removed before the future finishes does not s
   future.addDoneCallback(callback);
   future.removeDoneCallback(callback);
   assert.equal(String(future), "<Future pending>");
+  loop.close();
+});
+
+/**
+ * A future whose addDoneCallback() logs and holds the callbacks back until
+ * release(): a task awaiting it resumes only through that override.
+ */
+class HeldFuture<T> extends Future<T> {
+  readonly log: string[] = [];
+  readonly #held: ((future: Future<T>) => void)[] = [];
+
+  override addDoneCallback(fn: (future: Future<T>) => void): void {
+    this.log.push(`addDoneCallback(${fn.name})`);
+    this.#held.push(fn);
+  }
+
+  release(): void {
+    for (const fn of this.#held.splice(0)) super.addDoneCallback(fn);
+  }
+}
+
+Deno.test("Future subclass: a task awaiting it registers through its own addDoneCallback(), as asyncio's Task.__step", async (t) => {
+  for (const kind of ["async", "generator"] as const) {
+    await t.step(`${kind} task`, async () => {
+      const loop = new EventLoop({ clock: "virtual" });
+      const future = new HeldFuture<string>({ loop });
+      const log: unknown[] = future.log;
+      const task = kind === "async"
+        ? loop.createTask(async () => await future)
+        : loop.createTask(function* () {
+          return yield* future;
+        });
+      loop.callLater(1, () => {
+        future.setResult("x");
+        log.push(["set", String(task).includes("wait_for=<HeldFuture")]);
+      });
+      loop.callLater(2, () => {
+        log.push(["released", task.done()]);
+        future.release();
+      });
+      assert.equal(await loop.runUntilComplete(task), "x");
+      assert.deepEqual(log, [
+        "addDoneCallback(wakeup)",
+        ["set", true],
+        ["released", false],
+      ]);
+      assert.equal(loop.time(), 2);
+      loop.close();
+    });
+  }
+  await t.step("code outside any task, and a cancelled task", async () => {
+    const loop = new EventLoop({ clock: "virtual" });
+    const outside = new HeldFuture<number>({ loop });
+    const awaited = outside.then((value) => value * 2);
+    const cancelled = new HeldFuture<number>({ loop });
+    const task = loop.createTask(function* () {
+      return yield* cancelled;
+    });
+    loop.callLater(1, () => {
+      outside.setResult(21);
+      outside.release();
+      task.cancel("stop");
+      cancelled.release();
+    });
+    await loop.runUntilComplete(task).catch((error) => {
+      assert.ok(error instanceof CancelledError);
+      assert.equal(error.message, "stop");
+    });
+    assert.equal(await awaited, 42);
+    assert.deepEqual(outside.log, ["addDoneCallback(wakeup)"]);
+    assert.deepEqual(cancelled.log, ["addDoneCallback(wakeup)"]);
+    assert.ok(task.cancelled());
+    loop.close();
+  });
+});
+
+Deno.test("isFuture() is true for futures, tasks and subclasses only, as asyncio.isfuture()", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const future = loop.createFuture<number>();
+  const task = loop.createTask(async () => await Promise.resolve(1));
+  const generatorTask = loop.createTask(function* () {
+    yield;
+    return 2;
+  });
+  const gathering = gather([task, generatorTask]);
+  class Mine<T> extends Future<T> {}
+  for (
+    const value of [future, task, generatorTask, gathering, new Mine({ loop })]
+  ) {
+    assert.equal(isFuture(value), true, String(value));
+  }
+  // asyncio's duck typing is not followed: the library tells its futures
+  // by class everywhere (a thenable is awaited as a promise).
+  for (
+    const value of [
+      Promise.resolve(1),
+      { then() {} },
+      { _asyncio_future_blocking: false, done: () => true },
+      (function* () {})(),
+      async () => {},
+      Future,
+      null,
+      undefined,
+      42,
+    ]
+  ) {
+    assert.equal(isFuture(value), false, String(value));
+  }
+  assert.deepEqual(await loop.runUntilComplete(gathering), [1, 2]);
   loop.close();
 });

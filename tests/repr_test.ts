@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { EventLoop, repr } from "../mod.ts";
+import { EventLoop, ExceptionGroup, repr } from "../mod.ts";
 
 // Each expected string is what python3 (3.11) prints for `print(repr(s))`
 // of the same text, copied here because portable tests cannot run python3.
@@ -108,4 +108,19 @@ Deno.test("repr() uses an object's own toString(), as futures and handles have",
   }
   assert.equal(repr(new Point(3)), "Point(3)");
   loop.close();
+});
+
+Deno.test("repr() shows an ExceptionGroup with its exceptions, as Python's", () => {
+  // Python: ExceptionGroup('top', [ValueError('1'), ExceptionGroup('inner',
+  // [TypeError('2')])])
+  const group = new ExceptionGroup("top", [
+    new RangeError("1"),
+    new ExceptionGroup("inner", [new TypeError("2")]),
+  ]);
+  assert.equal(
+    repr(group),
+    "ExceptionGroup('top', [RangeError('1'), ExceptionGroup('inner', [TypeError('2')])])",
+  );
+  // A plain AggregateError stays an error with its message.
+  assert.equal(repr(new AggregateError([1], "agg")), "AggregateError('agg')");
 });

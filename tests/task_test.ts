@@ -4,9 +4,11 @@ import {
   CancelledError,
   createTask,
   currentTask,
+  ensureFuture,
   EventLoop,
   gather,
   sleep,
+  timeout,
 } from "../mod.ts";
 
 // Expected values come from the same programs run on Python 3.11's asyncio.
@@ -771,4 +773,58 @@ Deno.test("Task.cancel() reaches the task's own await while an async helper it c
   await loop.runUntilComplete(main);
   assert.deepEqual(seen, ["helper woke at 1", "cancelled at 2"]);
   loop.close();
+});
+
+Deno.test("Task.cancel() by the task's own code reaches what it awaits, and code a generator task runs inline", async (t) => {
+  await t.step(
+    "a branch of Promise.all cancels the long sleep at once",
+    async () => {
+      const loop = new EventLoop({ clock: "virtual" });
+      const log = await loop.runUntilComplete(async () => {
+        try {
+          await Promise.all([
+            (async () => {
+              await sleep(1);
+              currentTask()!.cancel();
+            })(),
+            sleep(100),
+          ]);
+          return ["not cancelled", loop.time()];
+        } catch (error) {
+          return [(error as Error).name, loop.time()];
+        }
+      });
+      assert.deepEqual(log, ["CancelledError", 1]);
+      loop.close();
+    },
+  );
+  await t.step("in a body a generator task runs inline", async () => {
+    const loop = new EventLoop({ clock: "virtual" });
+    const log: unknown[] = [];
+    const result = await loop.runUntilComplete(function* () {
+      try {
+        yield* ensureFuture(timeout(50, function* () {
+          yield* sleep(1);
+          currentTask()!.cancel();
+          try {
+            yield* sleep(10);
+            log.push(["body not cancelled", loop.time()]);
+          } catch (error) {
+            log.push(["body", (error as Error).name, loop.time()]);
+            throw error;
+          }
+        }));
+      } catch (error) {
+        log.push(["task", (error as Error).name, loop.time()]);
+      }
+      yield* sleep(1);
+      return loop.time();
+    });
+    assert.deepEqual(log, [
+      ["body", "CancelledError", 1],
+      ["task", "CancelledError", 1],
+    ]);
+    assert.equal(result, 2);
+    loop.close();
+  });
 });
