@@ -26,6 +26,14 @@ import {
 import { asyncWith, type BlockResult } from "./_util.ts";
 import { markWaitingCallback } from "./_awaited_by.ts";
 
+/** The loop's createTask(), which applies its task factory. */
+interface TaskMaker {
+  createTask<T>(
+    coro: Coroutine<T>,
+    options: Omit<TaskOptions, "loop">,
+  ): Task<T>;
+}
+
 /**
  * A group of tasks that ends only when all of them have: Python's
  * `async with asyncio.TaskGroup() as tg:` is
@@ -164,15 +172,23 @@ export class TaskGroup {
     }
     checkCoroutine("createTask", "coro", coro);
     checkCreateTaskOptions("createTask", options);
-    const task = new Task<T>(coro as Coroutine<T>, {
-      ...options,
-      loop: this.#loop,
-    });
+    // Through the loop's createTask(), so that its task factory applies
+    // (an eager task may be done already: asyncio 3.12 skips the callback).
+    const loop = this.#loop as AbstractEventLoop & Partial<TaskMaker>;
+    const task = typeof loop.createTask === "function"
+      ? loop.createTask(coro as Coroutine<T>, options)
+      : new Task<T>(coro as Coroutine<T>, { ...options, loop });
+    if (task.done()) {
+      this.#onTaskDone(task as Task<unknown>);
+      return task;
+    }
     const onDone = () => this.#onTaskDone(task as Task<unknown>);
     // Awaited by the group's task (asyncio 3.14), for the call graph.
     markWaitingCallback(onDone, this.#parentTask!);
     task.addDoneCallback(onDone);
     this.#tasks.add(task as Task<unknown>);
+    // Its eager step may have aborted the group (CPython main, gh-155418).
+    if (this.#aborting) task.cancel();
     return task;
   }
 

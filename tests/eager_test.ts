@@ -12,12 +12,14 @@ import {
   eagerTaskFactory,
   ensureFuture,
   EventLoop,
+  ExceptionGroup,
   gather,
   getRunningLoop,
   sleep,
   Task,
   type TaskConstructor,
   type TaskFactory,
+  TaskGroup,
 } from "../mod.ts";
 import { useHostContext } from "../_host_context.ts";
 import { genMain, main } from "./_virtual_loop.ts";
@@ -465,4 +467,63 @@ Deno.test("gather() and ensureFuture() make their tasks through the loop's task 
     assert.ok(single.done());
     assert.deepEqual(await gathered, [1, 2]);
   });
+});
+
+Deno.test("TaskGroup.createTask() goes through the loop's task factory: eager children start inside the call", async () => {
+  const log: unknown[] = [];
+  await main(async (loop) => {
+    loop.setTaskFactory(eagerTaskFactory);
+    await new TaskGroup().run((tg) => {
+      const done = tg.createTask(function* () {
+        log.push("done at once");
+        return 1;
+      });
+      log.push(["after createTask", done.done(), done.result()]);
+      const later = tg.createTask(function* () {
+        log.push("first step");
+        yield* sleep(1);
+        log.push("second step");
+      });
+      log.push(["after createTask", later.done()]);
+    });
+    log.push(["group ended", loop.time()]);
+  });
+  assert.deepEqual(log, [
+    "done at once",
+    ["after createTask", true, 1],
+    "first step",
+    ["after createTask", false],
+    "second step",
+    ["group ended", 1],
+  ]);
+});
+
+Deno.test("TaskGroup with eager children: a child that fails inside createTask() aborts the group", async () => {
+  const log: unknown[] = [];
+  await main(async (loop) => {
+    loop.setTaskFactory(eagerTaskFactory);
+    const group = new TaskGroup();
+    await assert.rejects(
+      group.run(async (tg) => {
+        const sibling = tg.createTask(function* () {
+          yield* sleep(5);
+          log.push("sibling finished");
+        });
+        tg.createTask(function* () {
+          throw new RangeError("eager failure");
+        });
+        log.push(["sibling cancelling", sibling.cancelling()]);
+        await sleep(10);
+        log.push("body finished");
+      }),
+      (error: unknown) => {
+        assert.ok(error instanceof ExceptionGroup);
+        assert.equal(error.exceptions.length, 1);
+        assert.equal((error.exceptions[0] as Error).message, "eager failure");
+        return true;
+      },
+    );
+    log.push(["time", loop.time()]);
+  });
+  assert.deepEqual(log, [["sibling cancelling", 1], ["time", 0]]);
 });
