@@ -14,11 +14,14 @@ import {
   RUN,
   runningLoop,
   type RuntimeTask,
+  SLOT,
   slotOf,
   WAKEUP,
   WOKEN,
 } from "./_runtime.ts";
 import { noteSuspension } from "./_suspension.ts";
+import { type AnyFunction, formatCallback } from "./partial.ts";
+import { repr } from "./repr.ts";
 
 /**
  * The key of a future's method that adds a waiter (an
@@ -35,6 +38,59 @@ export interface AwaitedFuture {
   result(): unknown;
   [ADD_WAITER](waiter: Awaiter): void;
   toString(): string;
+}
+
+/**
+ * What a future calls when done: a done callback, code awaiting it by
+ * `then()` (an {@linkcode Awaiter}, woken by {@linkcode wakeAwaiter}), or a
+ * generator task waiting on it (woken through its `[WAKEUP]` method,
+ * CPython's bound `__wakeup`, without a closure per task).
+ */
+export type Waiter = ((future: never) => unknown) | Awaiter | RuntimeTask;
+
+/** A generator task's wakeup, scheduled as asyncio schedules `__wakeup`. */
+function wakeup(task: RuntimeTask, future: AwaitedFuture): void {
+  task[WAKEUP](future);
+}
+
+/**
+ * Schedules what `future`, now done, calls: a done callback, a generator
+ * task's wakeup, or the wakeup of code awaiting it, which goes in the
+ * ready queue with no handle where the loop allows it.
+ */
+export function scheduleWaiter(
+  loop: AbstractEventLoop,
+  waiter: Waiter,
+  future: AwaitedFuture,
+): void {
+  if (typeof waiter === "function") loop.callSoon(waiter, future as never);
+  else if (waiter instanceof Awaiter) {
+    const queue = loop[SLOT].queueWakeup;
+    if (queue !== null) queue(waiter);
+    else loop.callSoon(wakeAwaiter, waiter);
+  } else loop.callSoon(wakeup, waiter, future);
+}
+
+/** Runs what `future` calls at once, reporting what it throws. */
+export function runWaiterNow(
+  loop: AbstractEventLoop,
+  waiter: Waiter,
+  future: AwaitedFuture,
+): void {
+  try {
+    if (typeof waiter === "function") waiter(future as never);
+    else if (waiter instanceof Awaiter) wakeAwaiter(waiter);
+    else waiter[WAKEUP](future);
+  } catch (exception) {
+    const name = typeof waiter === "function"
+      ? formatCallback(waiter as AnyFunction, repr)
+      : "wakeup";
+    loop.callExceptionHandler({
+      message: `Exception in callback ${name}`,
+      exception,
+      future,
+    });
+  }
 }
 
 type Resolve = (value: unknown) => void;

@@ -1,11 +1,15 @@
 /**
  * What a task runs, and how it is named in reprs and stacks: the
- * {@linkcode Coroutine} and {@linkcode GeneratorCoroutine} types, and
+ * {@linkcode Coroutine} and {@linkcode GeneratorCoroutine} types, the
+ * task's options, and
  * CPython's `_format_coroutine` (`Lib/asyncio/coroutines.py`). Not exported
  * from mod.ts (its types are, through task.ts).
  *
  * @module
  */
+
+import type { TaskContextOption } from "./contextvars.ts";
+import type { AbstractEventLoop } from "./_runtime.ts";
 
 /**
  * What a task runs: an `async` function, called on the task's first step as
@@ -25,6 +29,29 @@ export type Coroutine<T> = (() => T | PromiseLike<T>) | PromiseLike<T>;
 export type GeneratorCoroutine<T> =
   | (() => Generator<unknown, T, unknown>)
   | Generator<unknown, T, unknown>;
+
+/** Options for {@linkcode Task} and {@linkcode EventLoop.createTask}. */
+export interface TaskOptions extends TaskContextOption {
+  /** The task's name; `Task-N` by default, as in asyncio. */
+  name?: string | undefined;
+  /** The loop to run on. Defaults to {@linkcode getEventLoop}'s loop. */
+  loop?: AbstractEventLoop | undefined;
+  /**
+   * Cancels the task when it aborts (with the reason's message). The task
+   * removes its listener when it finishes, so a long-lived signal keeps no
+   * reference to finished tasks.
+   */
+  signal?: AbortSignal | undefined;
+  /**
+   * Runs the task's first step at once, inside the call that creates it,
+   * while its loop is running (as asyncio's `eager_start`, 3.12's eager
+   * tasks): a task that finishes without suspending is never scheduled.
+   * See {@linkcode eagerTaskFactory}.
+   *
+   * @default {false}
+   */
+  eagerStart?: boolean | undefined;
+}
 
 // A generator object does not tell which function made it; its prototype
 // is that function's `prototype` object. The function is kept there, under

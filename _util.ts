@@ -10,11 +10,8 @@ import { type AbstractEventLoop, currentLoop } from "./_runtime.ts";
 import { awaited, resume } from "./_generator.ts";
 import { sleep } from "./sleep.ts";
 import { Future } from "./future.ts";
-import {
-  type Coroutine,
-  currentTaskOf,
-  type GeneratorCoroutine,
-} from "./task.ts";
+import type { Coroutine, GeneratorCoroutine } from "./task.ts";
+import { currentTaskOf } from "./tasks.ts";
 import { isGenerator, isThenable } from "./_validate.ts";
 
 /**

@@ -7,8 +7,7 @@
  */
 
 import { Task } from "./task.ts";
-import { allTasks } from "./tasks.ts";
-import { currentTaskOf } from "./task.ts";
+import { allTasks, currentTaskOf } from "./tasks.ts";
 import type { AbstractEventLoop } from "./_runtime.ts";
 import { coroutineName } from "./_coroutines.ts";
 import { suspendedFrames, WAITING_ON } from "./_stack.ts";

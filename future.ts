@@ -11,15 +11,15 @@ import {
   type AbstractEventLoop,
   currentLoop,
   type RuntimeTask,
-  SLOT,
-  WAKEUP,
 } from "./_runtime.ts";
 import {
   ADD_WAITER,
   Awaiter,
   awaitFuture,
+  runWaiterNow,
+  scheduleWaiter,
+  type Waiter,
   waiterCallback,
-  wakeAwaiter,
 } from "./_await.ts";
 import { type AnyFunction, formatCallback } from "./partial.ts";
 import { inspectAsString, repr, shortRepr } from "./repr.ts";
@@ -59,23 +59,10 @@ const STATUS_NAMES = ["pending", "finished", "finished", "cancelled"];
 type DoneCallback = AnyFunction;
 
 /**
- * What a future calls when done: a done callback, code awaiting it by
- * `then()` (an {@linkcode Awaiter}, woken by `wakeAwaiter`), or a generator
- * task waiting on it (woken through its `[WAKEUP]` method, CPython's bound
- * `__wakeup`, without a closure per task).
- */
-type Waiter = DoneCallback | Awaiter | RuntimeTask;
-
-/**
  * Where debug-mode futures were created. Kept beside the futures rather than
  * in them: every future would pay a field for what debug mode alone uses.
  */
 const sources = new WeakMap<object, Source>();
-
-/** A generator task's wakeup, scheduled as asyncio schedules `__wakeup`. */
-function wakeup(task: RuntimeTask, future: Future<unknown>): void {
-  task[WAKEUP](future);
-}
 
 /**
  * The keys of the library's own methods of a future (not exported from
@@ -436,8 +423,9 @@ export class Future<T> implements PromiseLike<T> {
     const callbacks = this.#callbacks;
     if (callbacks === undefined) return;
     this.#callbacks = undefined;
-    if (!Array.isArray(callbacks)) this.#runNow(callbacks);
-    else for (const callback of callbacks) this.#runNow(callback);
+    const loop = this.#loop;
+    if (!Array.isArray(callbacks)) runWaiterNow(loop, callbacks, this);
+    else for (const callback of callbacks) runWaiterNow(loop, callback, this);
   }
 
   /**
@@ -561,18 +549,9 @@ export class Future<T> implements PromiseLike<T> {
     const callbacks = this.#callbacks;
     if (callbacks === undefined) return;
     this.#callbacks = undefined;
-    if (!Array.isArray(callbacks)) this.#schedule(callbacks);
-    else for (const callback of callbacks) this.#schedule(callback);
-  }
-
-  /** Schedules one done callback, or a waiting task's wakeup. */
-  #schedule(callback: Waiter): void {
-    if (typeof callback === "function") this.#loop.callSoon(callback, this);
-    else if (callback instanceof Awaiter) {
-      const queue = this.#loop[SLOT].queueWakeup;
-      if (queue !== null) queue(callback);
-      else this.#loop.callSoon(wakeAwaiter, callback);
-    } else this.#loop.callSoon(wakeup, callback, this as Future<unknown>);
+    const loop = this.#loop;
+    if (!Array.isArray(callbacks)) scheduleWaiter(loop, callbacks, this);
+    else for (const callback of callbacks) scheduleWaiter(loop, callback, this);
   }
 
   #addCallback(fn: Waiter): void {
@@ -586,25 +565,6 @@ export class Future<T> implements PromiseLike<T> {
     const callbacks = this.#callbacks;
     if (callbacks === undefined) return [];
     return Array.isArray(callbacks) ? callbacks : [callbacks];
-  }
-
-  /** Runs a done callback at once, reporting what it throws. */
-  #runNow(callback: Waiter): void {
-    try {
-      if (typeof callback === "function") callback(this);
-      else if (callback instanceof Awaiter) wakeAwaiter(callback);
-      else callback[WAKEUP](this);
-    } catch (exception) {
-      this.#loop.callExceptionHandler({
-        message: `Exception in callback ${
-          typeof callback === "function"
-            ? formatCallback(callback, repr)
-            : "wakeup"
-        }`,
-        exception,
-        future: this,
-      });
-    }
   }
 }
 

@@ -12,7 +12,7 @@
 import { Future, WAITERS } from "./future.ts";
 import { Task } from "./task.ts";
 import { runningLoop } from "./_runtime.ts";
-import { currentTaskOf } from "./task.ts";
+import { currentTaskOf } from "./tasks.ts";
 import {
   addAwaitedBy,
   discardAwaitedBy,

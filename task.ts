@@ -7,15 +7,12 @@
  * @module
  */
 
-import type { TaskContextOption } from "./contextvars.ts";
 import { CancelledError } from "./errors.ts";
 import { ADD_WAITER, CANCEL_WITH, Future } from "./future.ts";
 import { carriedStore, runAsTask } from "./_host_context.ts";
 import {
-  type AbstractEventLoop,
   AWAITING,
   isFollower,
-  livePendingTasks,
   retireTask,
   slotOf,
   TaskRef,
@@ -28,7 +25,11 @@ import { repr } from "./repr.ts";
 import { abortMessage, RareParts } from "./_task_parts.ts";
 import { canStartEagerly, checkEagerStart, startEagerly } from "./_eager.ts";
 import { awaited, resume } from "./_generator.ts";
-import type { Coroutine, GeneratorCoroutine } from "./_coroutines.ts";
+import type {
+  Coroutine,
+  GeneratorCoroutine,
+  TaskOptions,
+} from "./_coroutines.ts";
 import { noteGeneratorFunction } from "./_coroutines.ts";
 import * as stack from "./_stack.ts";
 import {
@@ -41,30 +42,11 @@ import {
   TASK_OPTIONS,
 } from "./_validate.ts";
 
-export type { Coroutine, GeneratorCoroutine } from "./_coroutines.ts";
-
-/** Options for {@linkcode Task} and {@linkcode EventLoop.createTask}. */
-export interface TaskOptions extends TaskContextOption {
-  /** The task's name; `Task-N` by default, as in asyncio. */
-  name?: string | undefined;
-  /** The loop to run on. Defaults to {@linkcode getEventLoop}'s loop. */
-  loop?: AbstractEventLoop | undefined;
-  /**
-   * Cancels the task when it aborts (with the reason's message). The task
-   * removes its listener when it finishes, so a long-lived signal keeps no
-   * reference to finished tasks.
-   */
-  signal?: AbortSignal | undefined;
-  /**
-   * Runs the task's first step at once, inside the call that creates it,
-   * while its loop is running (as asyncio's `eager_start`, 3.12's eager
-   * tasks): a task that finishes without suspending is never scheduled.
-   * See {@linkcode eagerTaskFactory}.
-   *
-   * @default {false}
-   */
-  eagerStart?: boolean | undefined;
-}
+export type {
+  Coroutine,
+  GeneratorCoroutine,
+  TaskOptions,
+} from "./_coroutines.ts";
 
 let taskCounter = 0;
 
@@ -603,23 +585,4 @@ export class Task<T> extends Future<T> {
     }
     slotOf(this.getLoop()).taskDone(this as Task<unknown>);
   }
-}
-
-/**
- * The pending tasks of `loop`, as the registry holds them (asyncio's
- * `_all_tasks`).
- */
-export function pendingTasks(loop: AbstractEventLoop): Set<Task<unknown>> {
-  // The runtime's registry holds only this module's tasks.
-  return livePendingTasks(loop) as Set<Task<unknown>>;
-}
-
-/**
- * The task whose code runs on `loop`: the runtime records it as the
- * futures see it, and it is always one of this module's tasks.
- */
-export function currentTaskOf(
-  loop: AbstractEventLoop,
-): Task<unknown> | undefined {
-  return slotOf(loop).current() as Task<unknown> | undefined;
 }

@@ -13,11 +13,11 @@ import { runningLoopFor } from "./_running.ts";
 import { Future } from "./future.ts";
 import {
   type Coroutine,
-  currentTaskOf,
   type GeneratorCoroutine,
   Task,
   type TaskOptions,
 } from "./task.ts";
+import { currentTaskOf } from "./tasks.ts";
 import {
   checkCoroutine,
   checkCreateTaskOptions,

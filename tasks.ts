@@ -8,14 +8,16 @@
 
 import { getRunningLoop } from "./events.ts";
 import { runningLoopFor } from "./_running.ts";
-import type { AbstractEventLoop } from "./_runtime.ts";
 import {
-  type Coroutine,
-  currentTaskOf,
-  type GeneratorCoroutine,
-  pendingTasks,
-  type Task,
-  type TaskOptions,
+  type AbstractEventLoop,
+  livePendingTasks,
+  slotOf,
+} from "./_runtime.ts";
+import type {
+  Coroutine,
+  GeneratorCoroutine,
+  Task,
+  TaskOptions,
 } from "./task.ts";
 import { checkLoop } from "./_validate.ts";
 
@@ -120,4 +122,23 @@ export function currentTask(
  */
 export function allTasks(loop?: AbstractEventLoop): Set<Task<unknown>> {
   return pendingTasks(resolveLoop(loop, "allTasks"));
+}
+
+/**
+ * The pending tasks of `loop`, as the registry holds them (asyncio's
+ * `_all_tasks`).
+ */
+export function pendingTasks(loop: AbstractEventLoop): Set<Task<unknown>> {
+  // The runtime's registry holds only task.ts's tasks.
+  return livePendingTasks(loop) as Set<Task<unknown>>;
+}
+
+/**
+ * The task whose code runs on `loop`: the runtime records it as the
+ * futures see it, and it is always one of task.ts's tasks.
+ */
+export function currentTaskOf(
+  loop: AbstractEventLoop,
+): Task<unknown> | undefined {
+  return slotOf(loop).current() as Task<unknown> | undefined;
 }

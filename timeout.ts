@@ -14,11 +14,11 @@ import { runningLoopFor } from "./_running.ts";
 import { Future } from "./future.ts";
 import {
   type Coroutine,
-  currentTaskOf,
   type GeneratorCoroutine,
   type Task,
   UNDELIVERED,
 } from "./task.ts";
+import { currentTaskOf } from "./tasks.ts";
 import {
   asyncWith,
   type AwaitableLike,

@@ -5,7 +5,6 @@ import {
   type Future,
   sleep,
   type StackFrame,
-  type Task,
 } from "../mod.ts";
 import { awaitingFrames } from "./_stacks.ts";
 

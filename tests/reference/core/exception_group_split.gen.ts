@@ -65,10 +65,9 @@ function parts(): void {
   print("predicate saw:", seen);
   const mine = new MyGroup("g", [new ValueError("1"), new TypeError("2")]);
   print("derived:", mine.split(ValueError).map((part) => pyRepr(part)));
-  try {
-    throw eg;
-  } catch (e) {
-    let [found, left] = (e as ExceptionGroup).split(ValueError);
+  {
+    // except*: the group that was raised, split clause by clause.
+    let [found, left] = eg.split(ValueError);
     if (found) print("except* ValueError:", pyRepr(found));
     [found, left] = left!.split([TypeError, KeyError]);
     if (found) print("except* TypeError, KeyError:", pyRepr(found));
