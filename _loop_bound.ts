@@ -68,7 +68,7 @@ import { isGenerator } from "./_validate.ts";
  *
  * @example Both kinds of task
  * ```ts
- * import { createTask, EventLoop, Event, gather } from "@asyncio-ts/asyncio";
+ * import { createTask, EventLoop, Event, gather } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });

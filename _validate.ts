@@ -253,7 +253,7 @@ export interface EventLoopOptions {
    *
    * @example Fake timers: the clock moves only when told
    * ```ts
-   * import { EventLoop, sleep } from "@asyncio-ts/asyncio";
+   * import { EventLoop, sleep } from "asyncio-ts";
    * import assert from "node:assert/strict";
    *
    * const loop = new EventLoop({ clock: "virtual", autojump: false });

@@ -31,7 +31,7 @@ type BarrierState = "filling" | "draining" | "resetting" | "broken";
  *
  * @example Usage
  * ```ts
- * import { Barrier, createTask, EventLoop, gather, sleep } from "@asyncio-ts/asyncio";
+ * import { Barrier, createTask, EventLoop, gather, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });

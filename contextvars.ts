@@ -143,7 +143,7 @@ function checkVar(method: string, value: unknown): void {
  *
  * @example Running code in a copy of the current context
  * ```ts
- * import { ContextVar, copyContext } from "@asyncio-ts/asyncio";
+ * import { ContextVar, copyContext } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const user = new ContextVar<string>("user", { default: "nobody" });
@@ -333,7 +333,7 @@ export interface ContextVarOptions<T> {
  *
  * @example Each task sees its own value
  * ```ts
- * import { ContextVar, createTask, run, sleep } from "@asyncio-ts/asyncio";
+ * import { ContextVar, createTask, run, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const requestId = new ContextVar<number>("requestId");
@@ -397,7 +397,7 @@ export class ContextVar<T> {
    *
    * @example Usage
    * ```ts
-   * import { ContextVar, LookupError } from "@asyncio-ts/asyncio";
+   * import { ContextVar, LookupError } from "asyncio-ts";
    * import assert from "node:assert/strict";
    *
    * const level = new ContextVar<number>("level");
@@ -445,7 +445,7 @@ export class ContextVar<T> {
    *
    * @example Usage
    * ```ts
-   * import { ContextVar } from "@asyncio-ts/asyncio";
+   * import { ContextVar } from "asyncio-ts";
    * import assert from "node:assert/strict";
    *
    * const indent = new ContextVar("indent", { default: 0 });
@@ -568,7 +568,7 @@ export class Token<T> {
  *
  * @example Usage
  * ```ts
- * import { ContextVar, copyContext } from "@asyncio-ts/asyncio";
+ * import { ContextVar, copyContext } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const color = new ContextVar<string>("color");

@@ -41,7 +41,7 @@ export type TaskConstructor = new (
  *   EventLoop,
  *   Task,
  *   type TaskConstructor,
- * } from "@asyncio-ts/asyncio";
+ * } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * class NamedTask<T> extends Task<T> {}
@@ -99,7 +99,7 @@ export function createEagerTaskFactory(
  *   getRunningLoop,
  *   run,
  *   sleep,
- * } from "@asyncio-ts/asyncio";
+ * } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const log: string[] = [];

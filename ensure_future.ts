@@ -50,7 +50,7 @@ export interface EnsureFutureOptions {
  *
  * @example Awaiting a promise in a generator task
  * ```ts
- * import { ensureFuture, EventLoop } from "@asyncio-ts/asyncio";
+ * import { ensureFuture, EventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop();
@@ -120,7 +120,7 @@ export function ensureFuture<T>(
  *
  * @example Usage
  * ```ts
- * import { EventLoop, isFuture } from "@asyncio-ts/asyncio";
+ * import { EventLoop, isFuture } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop();

@@ -15,7 +15,7 @@ import { argumentError, describe } from "./_validate.ts";
  *
  * @example Usage
  * ```ts
- * import { CancelledError, EventLoop } from "@asyncio-ts/asyncio";
+ * import { CancelledError, EventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop();
@@ -44,7 +44,7 @@ export class CancelledError extends Error {
  *
  * @example Usage
  * ```ts
- * import { EventLoop, InvalidStateError } from "@asyncio-ts/asyncio";
+ * import { EventLoop, InvalidStateError } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop();
@@ -71,7 +71,7 @@ export class InvalidStateError extends Error {
  *
  * @example Usage
  * ```ts
- * import { TimeoutError } from "@asyncio-ts/asyncio";
+ * import { TimeoutError } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const error = new TimeoutError();
@@ -116,7 +116,7 @@ export type ExceptionCondition =
  *
  * @example Usage
  * ```ts
- * import { ExceptionGroup } from "@asyncio-ts/asyncio";
+ * import { ExceptionGroup } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const group = new ExceptionGroup("two failures", [
@@ -211,7 +211,7 @@ export class ExceptionGroup extends AggregateError {
    *
    * @example Usage
    * ```ts
-   * import { ExceptionGroup } from "@asyncio-ts/asyncio";
+   * import { ExceptionGroup } from "asyncio-ts";
    * import assert from "node:assert/strict";
    *
    * const group = new ExceptionGroup("top", [
@@ -243,7 +243,7 @@ export class ExceptionGroup extends AggregateError {
    *
    * @example Usage
    * ```ts
-   * import { ExceptionGroup } from "@asyncio-ts/asyncio";
+   * import { ExceptionGroup } from "asyncio-ts";
    * import assert from "node:assert/strict";
    *
    * const group = new ExceptionGroup("top", [new TypeError("a"), new Error("b")]);
@@ -365,7 +365,7 @@ function derived(
  *
  * @example Usage
  * ```ts
- * import { ContextVar, LookupError } from "@asyncio-ts/asyncio";
+ * import { ContextVar, LookupError } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const user = new ContextVar<string>("user");
@@ -397,7 +397,7 @@ export class LookupError extends Error {
  *
  * @example Usage
  * ```ts
- * import { KeyboardInterrupt } from "@asyncio-ts/asyncio";
+ * import { KeyboardInterrupt } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const error = new KeyboardInterrupt("interrupted");
@@ -425,7 +425,7 @@ export class KeyboardInterrupt extends Error {
  *
  * @example Usage
  * ```ts
- * import { Queue, QueueEmpty } from "@asyncio-ts/asyncio";
+ * import { Queue, QueueEmpty } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * assert.throws(() => new Queue().getNowait(), QueueEmpty);
@@ -450,7 +450,7 @@ export class QueueEmpty extends Error {
  *
  * @example Usage
  * ```ts
- * import { Queue, QueueFull } from "@asyncio-ts/asyncio";
+ * import { Queue, QueueFull } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const queue = new Queue<number>({ maxsize: 1 });
@@ -477,7 +477,7 @@ export class QueueFull extends Error {
  *
  * @example Usage
  * ```ts
- * import { Queue, QueueShutDown } from "@asyncio-ts/asyncio";
+ * import { Queue, QueueShutDown } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const queue = new Queue<number>();
@@ -504,7 +504,7 @@ export class QueueShutDown extends Error {
  *
  * @example Usage
  * ```ts
- * import { BrokenBarrierError } from "@asyncio-ts/asyncio";
+ * import { BrokenBarrierError } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const error = new BrokenBarrierError("Barrier aborted");

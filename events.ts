@@ -23,7 +23,7 @@ import { argumentError, checkClockOption } from "./_validate.ts";
  *
  * @example Usage
  * ```ts
- * import { getEventLoop } from "@asyncio-ts/asyncio";
+ * import { getEventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(getEventLoop(), getEventLoop());

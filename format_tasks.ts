@@ -54,7 +54,7 @@ function coro(task: Task<unknown>): string {
  *
  * @example Usage
  * ```ts
- * import { EventLoop, formatTasks, sleep } from "@asyncio-ts/asyncio";
+ * import { EventLoop, formatTasks, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });

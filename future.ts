@@ -101,7 +101,7 @@ export const FAILURE: unique symbol = Symbol("failure");
  *
  * @example Awaiting a future
  * ```ts
- * import { EventLoop } from "@asyncio-ts/asyncio";
+ * import { EventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop();
@@ -186,7 +186,7 @@ export class Future<T> implements PromiseLike<T> {
    *
    * @example Usage
    * ```ts
-   * import { EventLoop, InvalidStateError } from "@asyncio-ts/asyncio";
+   * import { EventLoop, InvalidStateError } from "asyncio-ts";
    * import assert from "node:assert/strict";
    *
    * const loop = new EventLoop();
@@ -392,7 +392,7 @@ export class Future<T> implements PromiseLike<T> {
    *
    * @example Usage
    * ```ts
-   * import { EventLoop, Future } from "@asyncio-ts/asyncio";
+   * import { EventLoop, Future } from "asyncio-ts";
    * import assert from "node:assert/strict";
    *
    * const loop = new EventLoop();

@@ -132,7 +132,7 @@ export class GatheringFuture<T> extends Future<T> {
  *
  * @example Usage
  * ```ts
- * import { EventLoop, gather, sleep } from "@asyncio-ts/asyncio";
+ * import { EventLoop, gather, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });

@@ -139,7 +139,7 @@ function build(
  *
  * @example Usage
  * ```ts
- * import { captureCallGraph, EventLoop, gather, sleep } from "@asyncio-ts/asyncio";
+ * import { captureCallGraph, EventLoop, gather, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });
@@ -251,7 +251,7 @@ function render(graph: FutureCallGraph, lines: string[], level: number): void {
  *
  * @example Usage
  * ```ts
- * import { EventLoop, formatCallGraph, gather, sleep } from "@asyncio-ts/asyncio";
+ * import { EventLoop, formatCallGraph, gather, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });

@@ -99,7 +99,7 @@ export function recordSource(handle: Handle, source: Source): void {
  *
  * @example Usage
  * ```ts
- * import { EventLoop } from "@asyncio-ts/asyncio";
+ * import { EventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop();
@@ -273,7 +273,7 @@ export class Handle {
  *
  * @example Usage
  * ```ts
- * import { EventLoop } from "@asyncio-ts/asyncio";
+ * import { EventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });

@@ -49,7 +49,7 @@ function describeWaiters(state: string, waiters: number): string {
  *
  * @example Usage
  * ```ts
- * import { createTask, EventLoop, gather, Lock, sleep } from "@asyncio-ts/asyncio";
+ * import { createTask, EventLoop, gather, Lock, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });
@@ -184,7 +184,7 @@ export interface Lock extends ReleasedOnDispose {}
  *
  * @example Usage
  * ```ts
- * import { createTask, Event, EventLoop } from "@asyncio-ts/asyncio";
+ * import { createTask, Event, EventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });
@@ -276,7 +276,7 @@ export class Event {
  *
  * @example Usage
  * ```ts
- * import { Condition, createTask, EventLoop } from "@asyncio-ts/asyncio";
+ * import { Condition, createTask, EventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });

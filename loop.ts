@@ -81,7 +81,7 @@ export { QUEUE_SIZES } from "./_scheduler.ts";
  *
  * @example Usage
  * ```ts
- * import { EventLoop } from "@asyncio-ts/asyncio";
+ * import { EventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });
@@ -167,7 +167,7 @@ export class EventLoop implements AbstractEventLoop {
    *
    * @example Usage
    * ```ts
-   * import { EventLoop } from "@asyncio-ts/asyncio";
+   * import { EventLoop } from "asyncio-ts";
    * import assert from "node:assert/strict";
    *
    * const loop = new EventLoop();

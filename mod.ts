@@ -9,7 +9,7 @@
  * seconds, as in asyncio.
  *
  * ```ts
- * import { EventLoop } from "@asyncio-ts/asyncio";
+ * import { EventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop();

@@ -51,7 +51,7 @@ export class Keywords<K extends object> {
  *
  * @example Usage
  * ```ts
- * import { kw, partial } from "@asyncio-ts/asyncio";
+ * import { kw, partial } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * function greet(name: string, { punctuation }: { punctuation: string }) {
@@ -187,7 +187,7 @@ export function partial<
  *
  * @example Binding positional arguments
  * ```ts
- * import { partial } from "@asyncio-ts/asyncio";
+ * import { partial } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const add = (a: number, b: number, c: number) => a + b + c;

@@ -86,7 +86,7 @@ export const OPTION_KEYS: unique symbol = Symbol("asyncio-ts optionKeys");
  *
  * @example Producer and consumers
  * ```ts
- * import { createTask, EventLoop, Queue, sleep } from "@asyncio-ts/asyncio";
+ * import { createTask, EventLoop, Queue, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });
@@ -112,7 +112,7 @@ export const OPTION_KEYS: unique symbol = Symbol("asyncio-ts optionKeys");
  *
  * @example In a generator coroutine
  * ```ts
- * import { EventLoop, Queue } from "@asyncio-ts/asyncio";
+ * import { EventLoop, Queue } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop();
@@ -490,7 +490,7 @@ function wakeupNext(waiters: Future<void>[]): void {
  *
  * @example Usage
  * ```ts
- * import { PriorityQueue } from "@asyncio-ts/asyncio";
+ * import { PriorityQueue } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const queue = new PriorityQueue<[number, string]>();
@@ -538,7 +538,7 @@ export class PriorityQueue<T> extends Queue<T> {
  *
  * @example Usage
  * ```ts
- * import { LifoQueue } from "@asyncio-ts/asyncio";
+ * import { LifoQueue } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const queue = new LifoQueue<number>();

@@ -108,7 +108,7 @@ function reprValue(value: unknown, seen: Set<object>): string {
  *
  * @example Usage
  * ```ts
- * import { repr } from "@asyncio-ts/asyncio";
+ * import { repr } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(repr("the result"), "'the result'");

@@ -64,7 +64,7 @@ import { addSigintListener, exitHost } from "./_sigint.ts";
  *
  * @example Usage
  * ```ts
- * import { run, sleep } from "@asyncio-ts/asyncio";
+ * import { run, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const result = await run(async () => await sleep(60, "done"), {
@@ -75,7 +75,7 @@ import { addSigintListener, exitHost } from "./_sigint.ts";
  *
  * @example Exit with code 130 on Ctrl-C
  * ```ts ignore
- * import { KeyboardInterrupt, run, sleep } from "@asyncio-ts/asyncio";
+ * import { KeyboardInterrupt, run, sleep } from "asyncio-ts";
  * import process from "node:process";
  *
  * try {

@@ -108,7 +108,7 @@ export type ClosedOnAsyncDispose = SymbolConstructor extends {
  *
  * @example Several runs on one loop
  * ```ts
- * import { createTask, Runner, sleep } from "@asyncio-ts/asyncio";
+ * import { createTask, Runner, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const runner = new Runner({ clock: "virtual" });
@@ -125,7 +125,7 @@ export type ClosedOnAsyncDispose = SymbolConstructor extends {
  *
  * @example Closed by `await using`
  * ```ts
- * import { Runner, sleep } from "@asyncio-ts/asyncio";
+ * import { Runner, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * let loop;

@@ -37,7 +37,7 @@ let valueOf: (semaphore: Semaphore) => number;
  *
  * @example At most two at a time
  * ```ts
- * import { EventLoop, gather, Semaphore, sleep } from "@asyncio-ts/asyncio";
+ * import { EventLoop, gather, Semaphore, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });
@@ -203,7 +203,7 @@ export interface Semaphore extends ReleasedOnDispose {}
  *
  * @example Usage
  * ```ts
- * import { BoundedSemaphore } from "@asyncio-ts/asyncio";
+ * import { BoundedSemaphore } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const semaphore = new BoundedSemaphore(1);

@@ -69,7 +69,7 @@ function wakeNow<T>(future: Future<T>, result: T): void {
  *
  * @example Usage
  * ```ts
- * import { EventLoop, sleep } from "@asyncio-ts/asyncio";
+ * import { EventLoop, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });

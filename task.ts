@@ -101,7 +101,7 @@ function stepAgain(task: Task<unknown>, error?: Error): void {
  *
  * @example Usage
  * ```ts
- * import { EventLoop } from "@asyncio-ts/asyncio";
+ * import { EventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop();

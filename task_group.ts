@@ -53,7 +53,7 @@ interface TaskMaker {
  *
  * @example Usage
  * ```ts
- * import { EventLoop, sleep, TaskGroup } from "@asyncio-ts/asyncio";
+ * import { EventLoop, sleep, TaskGroup } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });
@@ -292,7 +292,7 @@ export class TaskGroup {
    *
    * @example Stopping a group of endless tasks
    * ```ts
-   * import { EventLoop, sleep, TaskGroup } from "@asyncio-ts/asyncio";
+   * import { EventLoop, sleep, TaskGroup } from "asyncio-ts";
    * import assert from "node:assert/strict";
    *
    * const loop = new EventLoop({ clock: "virtual" });

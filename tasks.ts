@@ -37,7 +37,7 @@ import { checkLoop } from "./_validate.ts";
  *
  * @example Usage
  * ```ts
- * import { createTask, EventLoop, sleep } from "@asyncio-ts/asyncio";
+ * import { createTask, EventLoop, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });
@@ -92,7 +92,7 @@ function resolveLoop(
  *
  * @example Usage
  * ```ts
- * import { currentTask, EventLoop } from "@asyncio-ts/asyncio";
+ * import { currentTask, EventLoop } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop();

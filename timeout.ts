@@ -251,7 +251,7 @@ export class Timeout {
  *
  * @example Usage
  * ```ts
- * import { EventLoop, sleep, timeout, TimeoutError } from "@asyncio-ts/asyncio";
+ * import { EventLoop, sleep, timeout, TimeoutError } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });
@@ -337,7 +337,7 @@ export function timeoutAt<R>(
  *
  * @example Usage
  * ```ts
- * import { EventLoop, sleep, waitFor } from "@asyncio-ts/asyncio";
+ * import { EventLoop, sleep, waitFor } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });

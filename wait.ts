@@ -109,7 +109,7 @@ function toFutures<F>(
  *
  * @example Usage
  * ```ts
- * import { EventLoop, sleep, wait } from "@asyncio-ts/asyncio";
+ * import { EventLoop, sleep, wait } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });
@@ -267,7 +267,7 @@ export type CompletedFuture<T> = Omit<Future<T>, "then">;
  *
  * @example Usage
  * ```ts
- * import { asCompleted, EventLoop, sleep } from "@asyncio-ts/asyncio";
+ * import { asCompleted, EventLoop, sleep } from "asyncio-ts";
  * import assert from "node:assert/strict";
  *
  * const loop = new EventLoop({ clock: "virtual" });

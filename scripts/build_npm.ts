@@ -404,8 +404,9 @@ function buildLibrary(deno: DenoJson): string[] {
 
 /**
  * Adjusts an emitted file for npm. Doc examples import the package by its
- * JSR name (`from "@asyncio-ts/asyncio"`, which `deno test --doc` resolves);
- * npm users see `from "asyncio-ts"`. This can only touch comments, as no
+ * npm name (`from "asyncio-ts"`, which deno.json maps for `deno test
+ * --doc`); one still written with the JSR name (`@asyncio-ts/asyncio`) is
+ * shown with the npm name. This can only touch comments, as no
  * emitted code imports a bare name (checkSpecifiers). Source maps name the
  * source as if it sat beside the output (`loop.ts` for `loop.js`); its text is
  * inlined.
