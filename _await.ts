@@ -255,7 +255,7 @@ function awaitPending(
   } else if (slot.awaits !== null) slot.countAwait(task, 1);
   if (!slot.isOtherCode(task)) slot.suspended();
   if (task === undefined) return;
-  if (loop.getDebug()) noteSuspension(loop, future, false, task);
+  if (slot.debug) noteSuspension(loop, future, false, task);
   // After the wakeup is registered: a pending cancellation cancels this
   // future at once, which schedules the wakeup.
   task[AWAITING](future);

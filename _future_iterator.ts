@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { AbstractEventLoop } from "./_runtime.ts";
+import { type AbstractEventLoop, debugLoops, SLOT } from "./_runtime.ts";
 import { noteSuspension } from "./_suspension.ts";
 
 /**
@@ -59,8 +59,10 @@ export class FutureIterator<F extends Settled<T>, T>
       if (!future.done()) {
         generatorStep.blocking = future;
         // Debug mode: where the generator suspends, with its frames.
-        const loop = future.getLoop();
-        if (loop.getDebug()) noteSuspension(loop, future, true);
+        if (debugLoops.count !== 0) {
+          const loop = future.getLoop();
+          if (loop[SLOT].debug) noteSuspension(loop, future, true);
+        }
         return { value: future, done: false };
       }
       return { value: future.result(), done: true };

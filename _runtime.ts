@@ -12,6 +12,17 @@
 import { carriedStore, carriesTasks, releaseContext } from "./_host_context.ts";
 import { repr } from "./repr.ts";
 
+/**
+ * How many loops are in debug mode: while none is, the hottest paths
+ * (every `yield*`) skip asking their loop.
+ */
+export const debugLoops: { count: number } = { count: 0 };
+
+/** A loop entered (`1`) or left (`-1`) debug mode. */
+export function countDebugLoop(delta: 1 | -1): void {
+  debugLoops.count += delta;
+}
+
 /** The key of the method that runs an item of a loop's ready queue. */
 export const RUN: unique symbol = Symbol("run");
 
@@ -320,6 +331,8 @@ export class TaskSlot {
    * handles record where they were made: then it goes through callSoon().
    */
   queueWakeup: ((wakeup: Runnable) => void) | null = null;
+  /** The loop's debug mode, read on every await (cheaper than getDebug()). */
+  debug = false;
   /**
    * Debug mode: the first task that the running callback stepped or woke
    * (the loop clears it before each callback), for the slow-callback
@@ -360,6 +373,7 @@ export class TaskSlot {
     this.stepping = false;
     this.drain = false;
     this.stepped = undefined;
+    this.debug = false;
   }
 
   /**

@@ -33,6 +33,7 @@ import { Deque } from "./_deque.ts";
 import { TimerHeap } from "./_heap.ts";
 import { carriesTasks, outsideTasks } from "./_host_context.ts";
 import {
+  countDebugLoop,
   releaseStorage,
   type Runnable,
   sweepTasks,
@@ -111,11 +112,7 @@ function capturePause(resolve: () => void): void {
   capturedPause = resolve;
 }
 
-/**
- * The key of a loop's method that says how many callbacks are ready and
- * how many timers its heap holds, cancelled ones included (tests and
- * introspection; loop.ts re-exports it; not exported from mod.ts).
- */
+/** The key of a loop's method: its ready and timer counts (loop.ts's). */
 export const QUEUE_SIZES: unique symbol = Symbol("queueSizes");
 
 /** One loop's queue, timers, clock and iteration. */
@@ -193,9 +190,19 @@ export class Scheduler {
 
   set debug(on: boolean) {
     this.#debug = on;
-    // Debug mode's wakeups go through callSoon(): their handles record
-    // where they were made.
-    this.slot.queueWakeup = on ? null : this.#queueWakeup;
+    this.slot.debug = on;
+    this.#countDebug(on && !this.#cleared);
+    // Debug mode's wakeups, and a closed loop's, go through callSoon(): its
+    // handles record where they were made; it refuses them.
+    this.slot.queueWakeup = on || this.#cleared ? null : this.#queueWakeup;
+  }
+
+  // Whether it counts among the loops in debug mode; whether it closed.
+  #counted = false;
+  #cleared = false;
+  #countDebug(counted: boolean): void {
+    if (counted !== this.#counted) countDebugLoop(counted ? 1 : -1);
+    this.#counted = counted;
   }
 
   #queueWakeup = (wakeup: Runnable): void => {
@@ -266,7 +273,9 @@ export class Scheduler {
     }
     this.#ready.clear();
     this.#scheduled.clear();
+    this.#cleared = true;
     this.slot.queueWakeup = null;
+    this.#countDebug(false);
     this.#timerCancelledCount = 0;
   }
 

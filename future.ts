@@ -11,6 +11,7 @@ import {
   type AbstractEventLoop,
   currentLoop,
   type RuntimeTask,
+  SLOT,
 } from "./_runtime.ts";
 import {
   ADD_WAITER,
@@ -63,6 +64,9 @@ type DoneCallback = AnyFunction;
  * in them: every future would pay a field for what debug mode alone uses.
  */
 const sources = new WeakMap<object, Source>();
+
+/** The last frozen options object whose checks passed (see the constructor). */
+let checkedOptions: FutureOptions | undefined;
 
 /**
  * The keys of the library's own methods of a future (not exported from
@@ -132,6 +136,13 @@ export class Future<T> implements PromiseLike<T> {
    * not an event loop.
    */
   constructor(options: FutureOptions = {}) {
+    // A frozen options object checked once stays valid: loop.createFuture()
+    // passes its own, so the futures it makes skip the checks.
+    if (options === checkedOptions) {
+      this.#loop = options.loop!;
+      if (this.#loop[SLOT].debug) sources.set(this, captureSource());
+      return;
+    }
     // Cheap checks first; the class name is looked up only for the message.
     if (typeof options !== "object" || options === null) {
       checkOptions(new.target.name, FUTURE_OPTIONS, options);
@@ -142,6 +153,9 @@ export class Future<T> implements PromiseLike<T> {
       }
     }
     const loop = options.loop;
+    if (loop !== undefined && isLoop(loop) && Object.isFrozen(options)) {
+      checkedOptions = options;
+    }
     if (loop === undefined) {
       // `new Future(loop)` for `new Future({ loop })`.
       if (isLoop(options)) {
@@ -152,7 +166,7 @@ export class Future<T> implements PromiseLike<T> {
       if (!isLoop(loop)) checkLoop(new.target.name, "options.loop", loop);
       this.#loop = loop;
     }
-    if (this.#loop.getDebug()) sources.set(this, captureSource());
+    if (this.#loop[SLOT].debug) sources.set(this, captureSource());
   }
 
   /**

@@ -99,6 +99,8 @@ export class EventLoop implements AbstractEventLoop {
   #core: Scheduler;
   #running = false;
   #closed = false;
+  /** What createFuture() passes: one frozen object, checked once. */
+  readonly #futureOptions = Object.freeze({ loop: this });
   #exceptionHandler: ExceptionHandler | null = null;
   #taskFactory: TaskFactory | null = null;
   /** @ignore The library's own: the runtime's record of this loop. */
@@ -292,7 +294,7 @@ export class EventLoop implements AbstractEventLoop {
    * @returns A pending future.
    */
   createFuture<T>(): Future<T> {
-    return new Future<T>({ loop: this });
+    return new Future<T>(this.#futureOptions);
   }
 
   /**

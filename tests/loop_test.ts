@@ -1434,3 +1434,13 @@ Deno.test("EventLoop: a timer cancelled after the heap was compacted leaves it l
   assert.equal(loop[QUEUE_SIZES]().scheduled, 399);
   loop.close();
 });
+
+Deno.test("a closed loop refuses the wakeup of code awaiting its future, also after setDebug(false)", () => {
+  const loop = new EventLoop();
+  const future = loop.createFuture<number>();
+  void future.then(() => {});
+  loop.setDebug(true);
+  loop.close();
+  loop.setDebug(false);
+  assert.throws(() => future.setResult(1), /Event loop is closed/);
+});
