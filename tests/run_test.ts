@@ -7,26 +7,11 @@ import {
   getEventLoop,
   getRunningLoop,
   run,
-  setEventLoop,
   sleep,
 } from "../mod.ts";
+import { keepingCurrentLoop } from "./_current_loop.ts";
 
 // Expected values come from the same programs run on Python 3.11's asyncio.
-
-/** run() leaves no current loop, as asyncio.run(): put back the one before. */
-async function keepingCurrentLoop(fn: () => Promise<void>): Promise<void> {
-  let before: EventLoop | null;
-  try {
-    before = getEventLoop();
-  } catch {
-    before = null;
-  }
-  try {
-    await fn();
-  } finally {
-    setEventLoop(before);
-  }
-}
 
 Deno.test("run() returns main's result, cancels the tasks left and closes its loop", async () => {
   await keepingCurrentLoop(async () => {

@@ -15,21 +15,7 @@ import {
   setEventLoop,
   sleep,
 } from "../mod.ts";
-
-/** A runner leaves no current loop, as asyncio's: put back the one before. */
-async function keepingCurrentLoop(fn: () => Promise<void>): Promise<void> {
-  let before: EventLoop | null;
-  try {
-    before = getEventLoop();
-  } catch {
-    before = null;
-  }
-  try {
-    await fn();
-  } finally {
-    setEventLoop(before);
-  }
-}
+import { keepingCurrentLoop } from "./_current_loop.ts";
 
 Deno.test("Runner.run() runs several mains on one loop; tasks left by one run go on in the next", async () => {
   await keepingCurrentLoop(async () => {
