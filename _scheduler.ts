@@ -150,7 +150,8 @@ export class Scheduler {
   #foreignWait = false;
   /** How long to wait, in seconds, when `#runIterations()` says `IDLE`. */
   #timeout = 0;
-  #debug = false;
+  /** The loop closed: its queue and timers were dropped. */
+  #cleared = false;
   slowCallbackDuration = 0.1;
 
   /**
@@ -185,24 +186,16 @@ export class Scheduler {
 
   /** Debug mode: callbacks slower than `slowCallbackDuration` are reported. */
   get debug(): boolean {
-    return this.#debug;
+    return this.slot.debug;
   }
 
   set debug(on: boolean) {
-    this.#debug = on;
+    // An open loop in debug mode counts among the loops in debug mode.
+    if (!this.#cleared && on !== this.slot.debug) countDebugLoop(on ? 1 : -1);
     this.slot.debug = on;
-    this.#countDebug(on && !this.#cleared);
     // Debug mode's wakeups, and a closed loop's, go through callSoon(): its
     // handles record where they were made; it refuses them.
     this.slot.queueWakeup = on || this.#cleared ? null : this.#queueWakeup;
-  }
-
-  // Whether it counts among the loops in debug mode; whether it closed.
-  #counted = false;
-  #cleared = false;
-  #countDebug(counted: boolean): void {
-    if (counted !== this.#counted) countDebugLoop(counted ? 1 : -1);
-    this.#counted = counted;
   }
 
   #queueWakeup = (wakeup: Runnable): void => {
@@ -273,9 +266,9 @@ export class Scheduler {
     }
     this.#ready.clear();
     this.#scheduled.clear();
+    if (!this.#cleared && this.slot.debug) countDebugLoop(-1);
     this.#cleared = true;
     this.slot.queueWakeup = null;
-    this.#countDebug(false);
     this.#timerCancelledCount = 0;
   }
 
@@ -462,7 +455,7 @@ export class Scheduler {
         ntodo--;
         const handle = ready.shift()!;
         let t0 = -1;
-        if (this.#debug) {
+        if (slot.debug) {
           if (handle.cancelled()) continue;
           slot.stepped = undefined;
           t0 = performance.now();

@@ -6,7 +6,6 @@
  */
 
 import { runningLoop } from "./_runtime.ts";
-import { argumentError, isGenerator, isThenable } from "./_validate.ts";
 import type { Coroutine, GeneratorCoroutine } from "./task.ts";
 import {
   checkRunnerOptions,
@@ -114,11 +113,6 @@ export async function run<T>(
 ): Promise<T> {
   if (runningLoop() !== null) {
     throw new Error("run() cannot be called from a running event loop");
-  }
-  if (
-    typeof main !== "function" && !isGenerator(main) && !isThenable(main)
-  ) {
-    throw argumentError("run", "main", "an async function or a promise", main);
   }
   checkRunnerOptions("run", options);
   const runner = new Runner(options);
