@@ -3,7 +3,11 @@
 // fetch(url, { signal: task.signal }); await ensureFuture(promise); and a
 // plain await that cancellation cannot interrupt. Nothing here asserts a
 // duration: the server's /slow answers after 2 s, and every check is on
-// what the task sees and what the server counted.
+// what the task sees and what the server counted. Where a check needs the
+// request to have reached the server before the deadline passes, the test
+// runs on the virtual clock and moves it once the server counted the request
+// (`advanceOnceSeen`): on a loaded machine, 50 ms of real time can pass before
+// a request is even sent.
 import assert from "node:assert/strict";
 import {
   CancelledError,
@@ -34,6 +38,25 @@ async function withServer(
   }
 }
 
+/**
+ * Moves the running loop's virtual clock by `seconds` once the server has
+ * received `requests` requests. The clock stands still while tasks are away
+ * on a fetch, so a deadline passes exactly then, with the request in flight.
+ */
+function advanceOnceSeen(
+  server: TestServer,
+  requests: number,
+  seconds: number,
+): Task<void> {
+  const loop = getRunningLoop();
+  return loop.createTask(async () => {
+    await server.until({ requests });
+    await loop.advance(seconds);
+  });
+}
+
+const VIRTUAL = { clock: "virtual" } as const;
+
 /** What a task looks like after a scope handled its cancellation. */
 async function assertClean(task: Task<unknown>, server: TestServer) {
   assert.equal(task.cancelling(), 0);
@@ -50,15 +73,17 @@ Deno.test("timeout() around fetch(url, { signal: task.signal }): the fetch abort
   await withServer(async (server) => {
     await run(async () => {
       const task = currentTask()!;
+      const mover = advanceOnceSeen(server, 1, 0.05);
       await assert.rejects(
         timeout(0.05, async () => {
           await fetch(`${server.url}${SLOW}`, { signal: task.signal });
         }),
         TimeoutError,
       );
+      await mover;
       await server.until({ aborted: 1 });
       await assertClean(task, server);
-    });
+    }, VIRTUAL);
   });
 });
 
@@ -66,6 +91,7 @@ Deno.test("waitFor() of an async function that fetches with the task's signal: T
   await withServer(async (server) => {
     await run(async () => {
       const task = currentTask()!;
+      const mover = advanceOnceSeen(server, 1, 0.05);
       await assert.rejects(
         waitFor(async () => {
           const signal = currentTask()!.signal;
@@ -73,9 +99,10 @@ Deno.test("waitFor() of an async function that fetches with the task's signal: T
         }, 0.05),
         TimeoutError,
       );
+      await mover;
       await server.until({ aborted: 1 });
       await assertClean(task, server);
-    });
+    }, VIRTUAL);
   });
 });
 
@@ -120,6 +147,7 @@ Deno.test("a long-lived task that runs many fetches under timeouts keeps working
     await run(async () => {
       const task = currentTask()!;
       for (let i = 0; i < 5; i++) {
+        const mover = advanceOnceSeen(server, 2 * i + 1, 0.02);
         await assert.rejects(
           timeout(0.02, async () => {
             await fetch(`${server.url}${SLOW}`, { signal: task.signal });
@@ -133,10 +161,11 @@ Deno.test("a long-lived task that runs many fetches under timeouts keeps working
           return await response.text();
         });
         assert.equal(text, "ok");
+        await mover;
       }
       await server.until({ aborted: 5 });
       await assertClean(task, server);
-    });
+    }, VIRTUAL);
   });
 });
 
@@ -145,6 +174,7 @@ Deno.test("await ensureFuture(fetch(slow)) under timeout(): released at the dead
     await run(async () => {
       const task = currentTask()!;
       let slow: Promise<Response> | undefined;
+      const mover = advanceOnceSeen(server, 1, 0.05);
       await assert.rejects(
         timeout(0.05, async () => {
           slow = fetch(`${server.url}/slow?ms=400`);
@@ -152,12 +182,13 @@ Deno.test("await ensureFuture(fetch(slow)) under timeout(): released at the dead
         }),
         TimeoutError,
       );
+      await mover;
       // Released before the server answered.
       assert.equal(server.inFlight, 1);
       await assertClean(task, server);
       // The fetch goes on unobserved; let it end before the server closes.
       await (await slow!).text();
-    });
+    }, VIRTUAL);
   });
 });
 
@@ -183,8 +214,10 @@ Deno.test("waitFor(ensureFuture(fetch(slow)), 0.05) is released at the deadline;
   await withServer(async (server) => {
     await run(async () => {
       const task = currentTask()!;
+      const mover = advanceOnceSeen(server, 1, 0.05);
       const slow = fetch(`${server.url}/slow?ms=400`);
       await assert.rejects(waitFor(ensureFuture(slow), 0.05), TimeoutError);
+      await mover;
       assert.equal(server.inFlight, 1, "released before the answer");
       await assertClean(task, server);
       await (await slow).text();
@@ -199,7 +232,7 @@ Deno.test("waitFor(ensureFuture(fetch(slow)), 0.05) is released at the deadline;
       assert.equal(response?.status, 200, "the fetch ran to its end");
       await response!.text();
       await assertClean(task, server);
-    });
+    }, VIRTUAL);
   });
 });
 
