@@ -69,6 +69,32 @@ const sources = new WeakMap<object, Source>();
 let checkedOptions: FutureOptions | undefined;
 
 /**
+ * The loop that a future's `options` name (the current loop without one),
+ * checked; `name` is the class's, for the messages.
+ */
+function loopOfOptions(
+  name: string,
+  options: FutureOptions,
+): AbstractEventLoop {
+  // Cheap checks first; the class name is only used in the message.
+  if (typeof options !== "object" || options === null) {
+    checkOptions(name, FUTURE_OPTIONS, options);
+  }
+  for (const key in options) {
+    if (key !== "loop") checkOptions(name, FUTURE_OPTIONS, options);
+  }
+  const loop = options.loop;
+  if (loop === undefined) {
+    // `new Future(loop)` for `new Future({ loop })`.
+    if (isLoop(options)) checkOptions(name, FUTURE_OPTIONS, options);
+    return currentLoop();
+  }
+  if (!isLoop(loop)) checkLoop(name, "options.loop", loop);
+  if (Object.isFrozen(options)) checkedOptions = options;
+  return loop;
+}
+
+/**
  * The keys of the library's own methods of a future (not exported from
  * mod.ts): {@linkcode Future}'s `[SETTLE_NOW]` and the others say what
  * they do.
@@ -137,36 +163,13 @@ export class Future<T> implements PromiseLike<T> {
    */
   constructor(options: FutureOptions = {}) {
     // A frozen options object checked once stays valid: loop.createFuture()
-    // passes its own, so the futures it makes skip the checks.
-    if (options === checkedOptions) {
-      this.#loop = options.loop!;
-      if (this.#loop[SLOT].debug) sources.set(this, captureSource());
-      return;
-    }
-    // Cheap checks first; the class name is looked up only for the message.
-    if (typeof options !== "object" || options === null) {
-      checkOptions(new.target.name, FUTURE_OPTIONS, options);
-    }
-    for (const key in options) {
-      if (key !== "loop") {
-        checkOptions(new.target.name, FUTURE_OPTIONS, options);
-      }
-    }
-    const loop = options.loop;
-    if (loop !== undefined && isLoop(loop) && Object.isFrozen(options)) {
-      checkedOptions = options;
-    }
-    if (loop === undefined) {
-      // `new Future(loop)` for `new Future({ loop })`.
-      if (isLoop(options)) {
-        checkOptions(new.target.name, FUTURE_OPTIONS, options);
-      }
-      this.#loop = currentLoop();
-    } else {
-      if (!isLoop(loop)) checkLoop(new.target.name, "options.loop", loop);
-      this.#loop = loop;
-    }
-    if (this.#loop[SLOT].debug) sources.set(this, captureSource());
+    // passes its own, so the futures it makes skip the checks (kept out of
+    // line, so that V8 can inline this constructor into createFuture()).
+    const loop = options === checkedOptions
+      ? options.loop!
+      : loopOfOptions(new.target.name, options);
+    this.#loop = loop;
+    if (loop[SLOT].debug) sources.set(this, captureSource());
   }
 
   /**
