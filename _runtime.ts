@@ -333,6 +333,8 @@ export class TaskSlot {
   queueWakeup: ((wakeup: Runnable) => void) | null = null;
   /** The loop's debug mode, read on every await (cheaper than getDebug()). */
   debug = false;
+  /** `{ loop }`, frozen, set by the loop: see _future_options.ts. */
+  futureOptions: Readonly<{ loop: AbstractEventLoop }> | undefined = undefined;
   /**
    * Debug mode: the first task that the running callback stepped or woke
    * (the loop clears it before each callback), for the slow-callback

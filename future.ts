@@ -7,12 +7,7 @@
 
 import { captureSource, type Source } from "./_debug.ts";
 import { CancelledError, InvalidStateError } from "./errors.ts";
-import {
-  type AbstractEventLoop,
-  currentLoop,
-  type RuntimeTask,
-  SLOT,
-} from "./_runtime.ts";
+import { type AbstractEventLoop, type RuntimeTask, SLOT } from "./_runtime.ts";
 import {
   ADD_WAITER,
   Awaiter,
@@ -27,15 +22,10 @@ import { inspectAsString, repr, shortRepr } from "./repr.ts";
 import { addUnread, markRead, reportUnread } from "./_report.ts";
 import { FutureIterator } from "./_future_iterator.ts";
 import { waiterOfCallback } from "./_awaited_by.ts";
-import { checkFunction, checkLoop, checkOptions, isLoop } from "./_validate.ts";
+import { checkFunction } from "./_validate.ts";
+import { type FutureOptions, loopOfOptions } from "./_future_options.ts";
 
-const FUTURE_OPTIONS = ["loop"];
-
-/** Options for the {@linkcode Future} constructor. */
-export interface FutureOptions {
-  /** The loop to bind to. Defaults to {@linkcode getEventLoop}'s loop. */
-  loop?: AbstractEventLoop | undefined;
-}
+export type { FutureOptions } from "./_future_options.ts";
 
 // asyncio's PENDING / CANCELLED / FINISHED (split in finished with a result
 // and failed with an exception). The state is a number and `#value` holds
@@ -64,35 +54,6 @@ type DoneCallback = AnyFunction;
  * in them: every future would pay a field for what debug mode alone uses.
  */
 const sources = new WeakMap<object, Source>();
-
-/** The last frozen options object whose checks passed (see the constructor). */
-let checkedOptions: FutureOptions | undefined;
-
-/**
- * The loop that a future's `options` name (the current loop without one),
- * checked; `name` is the class's, for the messages.
- */
-function loopOfOptions(
-  name: string,
-  options: FutureOptions,
-): AbstractEventLoop {
-  // Cheap checks first; the class name is only used in the message.
-  if (typeof options !== "object" || options === null) {
-    checkOptions(name, FUTURE_OPTIONS, options);
-  }
-  for (const key in options) {
-    if (key !== "loop") checkOptions(name, FUTURE_OPTIONS, options);
-  }
-  const loop = options.loop;
-  if (loop === undefined) {
-    // `new Future(loop)` for `new Future({ loop })`.
-    if (isLoop(options)) checkOptions(name, FUTURE_OPTIONS, options);
-    return currentLoop();
-  }
-  if (!isLoop(loop)) checkLoop(name, "options.loop", loop);
-  if (Object.isFrozen(options)) checkedOptions = options;
-  return loop;
-}
 
 /**
  * The keys of the library's own methods of a future (not exported from
@@ -162,14 +123,8 @@ export class Future<T> implements PromiseLike<T> {
    * not an event loop.
    */
   constructor(options: FutureOptions = {}) {
-    // A frozen options object checked once stays valid: loop.createFuture()
-    // passes its own, so the futures it makes skip the checks (kept out of
-    // line, so that V8 can inline this constructor into createFuture()).
-    const loop = options === checkedOptions
-      ? options.loop!
-      : loopOfOptions(new.target.name, options);
-    this.#loop = loop;
-    if (loop[SLOT].debug) sources.set(this, captureSource());
+    this.#loop = loopOfOptions(new.target, options);
+    if (this.#loop[SLOT].debug) sources.set(this, captureSource());
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 
 import { Future, LAST_CALLBACK } from "./future.ts";
+import { futureOptionsOf } from "./_future_options.ts";
 import { type AbstractEventLoop, slotOf } from "./_runtime.ts";
 import { markWaitingCallback } from "./_awaited_by.ts";
 import {
@@ -83,7 +84,7 @@ export class GatheringFuture<T> extends Future<T> {
       );
     }
     if (!isLoop(loop)) checkLoop("GatheringFuture", "loop", loop);
-    super({ loop });
+    super(futureOptionsOf(loop));
     this.#children = children;
   }
 
@@ -324,7 +325,7 @@ export function shield<T>(awaitable: AwaitableLike<T>): Future<T> {
   const inner = futureOf(awaitable, undefined, "shield");
   if (inner.done()) return inner;
   const loop = inner.getLoop();
-  const outer = new Future<T>({ loop });
+  const outer = new Future<T>(futureOptionsOf(loop));
   const onInnerDone = (): void => {
     if (outer.cancelled()) {
       // Mark the inner's exception retrieved.

@@ -16,6 +16,7 @@
 
 import { CancelledError } from "./errors.ts";
 import { Future } from "./future.ts";
+import { futureOptionsOf } from "./_future_options.ts";
 import type { AbstractEventLoop } from "./_runtime.ts";
 import { inspectAsString } from "./repr.ts";
 import type { BlockResult } from "./_util.ts";
@@ -109,7 +110,7 @@ export class Lock {
     }
     const waiters = this.#waiters ??= [];
     const loop = this.#loop = bindLoop(this, this.#loop, "Lock.acquire");
-    const fut = new Future<boolean>({ loop });
+    const fut = new Future<boolean>(futureOptionsOf(loop));
     waiters.push(fut);
     try {
       try {
@@ -244,7 +245,7 @@ export class Event {
   *#wait(): Generator<unknown, true, unknown> {
     if (this.#value) return true;
     const loop = this.#loop = bindLoop(this, this.#loop, "Event.wait");
-    const fut = new Future<boolean>({ loop });
+    const fut = new Future<boolean>(futureOptionsOf(loop));
     this.#waiters.push(fut);
     try {
       yield* fut;
@@ -376,7 +377,7 @@ export class Condition {
   *#wait(): Generator<unknown, true, unknown> {
     if (!this.locked()) throw new Error("cannot wait on un-acquired lock");
     const loop = this.#loop = bindLoop(this, this.#loop, "Condition.wait");
-    const fut = new Future<boolean>({ loop });
+    const fut = new Future<boolean>(futureOptionsOf(loop));
     this.release();
     try {
       try {

@@ -25,6 +25,7 @@ import { QUEUE_SIZES, Scheduler } from "./_scheduler.ts";
 import { checkCanRun, firstLoop } from "./_running.ts";
 import { checkTaskFactory, makeTask, runUntilComplete } from "./_loop_tasks.ts";
 import { Future, reportUnretrieved } from "./future.ts";
+import { futureOptionsOf } from "./_future_options.ts";
 import {
   type Handle,
   makeHandle,
@@ -99,8 +100,6 @@ export class EventLoop implements AbstractEventLoop {
   #core: Scheduler;
   #running = false;
   #closed = false;
-  /** What createFuture() passes: one frozen object, checked once. */
-  readonly #futureOptions = Object.freeze({ loop: this });
   #exceptionHandler: ExceptionHandler | null = null;
   #taskFactory: TaskFactory | null = null;
   /** @ignore The library's own: the runtime's record of this loop. */
@@ -123,6 +122,7 @@ export class EventLoop implements AbstractEventLoop {
   constructor(options: EventLoopOptions = {}) {
     this.#core = new Scheduler(checkClockOption("EventLoop", options));
     this[SLOT] = this.#core.slot;
+    this[SLOT].futureOptions = Object.freeze({ loop: this });
     this.stop = this.stop.bind(this);
     // Written a second time on purpose (see Scheduler's constructor).
     this.#running = false;
@@ -294,7 +294,7 @@ export class EventLoop implements AbstractEventLoop {
    * @returns A pending future.
    */
   createFuture<T>(): Future<T> {
-    return new Future<T>(this.#futureOptions);
+    return new Future<T>(futureOptionsOf(this));
   }
 
   /**

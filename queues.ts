@@ -19,6 +19,7 @@
 import { QueueEmpty, QueueFull, QueueShutDown } from "./errors.ts";
 import { QueueIterator } from "./_queue_iterator.ts";
 import { Future } from "./future.ts";
+import { futureOptionsOf } from "./_future_options.ts";
 import type { AbstractEventLoop } from "./_runtime.ts";
 import { inspectAsString, repr } from "./repr.ts";
 import { argumentError, checkFunction, checkOptions } from "./_validate.ts";
@@ -227,7 +228,7 @@ export class Queue<T> implements AsyncIterable<T> {
   /** One wait of put() for a free slot (the body of asyncio's loop). */
   *#waitForSlot(): Generator<unknown, void, unknown> {
     if (this.#shutdown) throw new QueueShutDown();
-    const putter = new Future<void>({ loop: this.#bind("put") });
+    const putter = new Future<void>(futureOptionsOf(this.#bind("put")));
     const putters = this.#putters;
     putters.push(putter);
     try {
@@ -285,7 +286,7 @@ export class Queue<T> implements AsyncIterable<T> {
   /** One wait of get() for an item (the body of asyncio's loop). */
   *#waitForItem(): Generator<unknown, void, unknown> {
     if (this.#shutdown) throw new QueueShutDown();
-    const getter = new Future<void>({ loop: this.#bind("get") });
+    const getter = new Future<void>(futureOptionsOf(this.#bind("get")));
     const getters = this.#getters;
     getters.push(getter);
     try {
@@ -354,7 +355,7 @@ export class Queue<T> implements AsyncIterable<T> {
     // asyncio's `await self._finished.wait()`, its Event inlined.
     if (this.#unfinished === 0 || this.#finished) return;
     const loop = this.#bind("join");
-    const joiner = new Future<void>({ loop });
+    const joiner = new Future<void>(futureOptionsOf(loop));
     const joiners = this.#joiners;
     joiners.push(joiner);
     try {

@@ -8,6 +8,7 @@
 
 import { CancelledError } from "./errors.ts";
 import { Future } from "./future.ts";
+import { futureOptionsOf } from "./_future_options.ts";
 import type { AbstractEventLoop } from "./_runtime.ts";
 import { inspectAsString } from "./repr.ts";
 import type { BlockResult } from "./_util.ts";
@@ -116,7 +117,7 @@ export class Semaphore {
       this.#loop,
       `${this.constructor.name}.acquire`,
     );
-    const fut = new Future<boolean>({ loop });
+    const fut = new Future<boolean>(futureOptionsOf(loop));
     waiters.push(fut);
     try {
       try {

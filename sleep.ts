@@ -8,6 +8,7 @@
 import type { AbstractEventLoop, ScheduledCallback } from "./_runtime.ts";
 import { runningLoopFor } from "./_running.ts";
 import { CANCEL_DEFERRED, Future, SETTLE_NOW } from "./future.ts";
+import { futureOptionsOf } from "./_future_options.ts";
 import { repr } from "./repr.ts";
 
 /** A sleep's future: cancelling it cancels its timer too. */
@@ -16,7 +17,7 @@ class SleepFuture<T> extends Future<T> {
   #zero: boolean;
 
   constructor(loop: AbstractEventLoop, delay: number, result: T) {
-    super({ loop });
+    super(futureOptionsOf(loop));
     this.#zero = delay <= 0;
     this.#handle = this.#zero
       ? loop.callSoon(wakeNow, this as SleepFuture<unknown>, result)

@@ -9,9 +9,11 @@
 
 import { CancelledError } from "./errors.ts";
 import { ADD_WAITER, CANCEL_WITH, Future } from "./future.ts";
+import { futureOptionsOf } from "./_future_options.ts";
 import { carriedStore, runAsTask } from "./_host_context.ts";
 import {
   AWAITING,
+  currentLoop,
   isFollower,
   retireTask,
   slotOf,
@@ -181,7 +183,7 @@ export class Task<T> extends Future<T> {
       throw argumentError("Task", "options.signal", "an AbortSignal", signal);
     }
     checkEagerStart("Task", options.eagerStart);
-    super({ loop: options?.loop });
+    super(futureOptionsOf(options.loop ?? currentLoop()));
     this.#name = options?.name === undefined
       ? ++taskCounter
       : String(options.name);

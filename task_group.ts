@@ -11,6 +11,7 @@ import type { AbstractEventLoop } from "./_runtime.ts";
 import { noTaskHint } from "./_host_context.ts";
 import { runningLoopFor } from "./_running.ts";
 import { Future } from "./future.ts";
+import { futureOptionsOf } from "./_future_options.ts";
 import {
   type Coroutine,
   type GeneratorCoroutine,
@@ -219,7 +220,7 @@ export class TaskGroup {
     // task is cancelled repeatedly.
     let pending: CancelledError | undefined;
     while (this.#tasks.size > 0) {
-      this.#onCompleted ??= new Future<boolean>({ loop: this.#loop! });
+      this.#onCompleted ??= new Future<boolean>(futureOptionsOf(this.#loop!));
       try {
         await this.#onCompleted;
       } catch (cancelled) {

@@ -12,6 +12,7 @@ import type { ScheduledCallback } from "./_runtime.ts";
 import { noTaskHint } from "./_host_context.ts";
 import { runningLoopFor } from "./_running.ts";
 import { Future } from "./future.ts";
+import { futureOptionsOf } from "./_future_options.ts";
 import {
   type Coroutine,
   type GeneratorCoroutine,
@@ -404,7 +405,7 @@ export async function waitFor<T>(
 }
 
 async function cancelAndWait(future: Future<unknown>): Promise<void> {
-  const waiter = new Future<void>({ loop: future.getLoop() });
+  const waiter = new Future<void>(futureOptionsOf(future.getLoop()));
   const release = (): void => {
     if (!waiter.done()) waiter.setResult();
   };

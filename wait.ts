@@ -8,6 +8,7 @@
 
 import { TimeoutError } from "./errors.ts";
 import { Future } from "./future.ts";
+import { futureOptionsOf } from "./_future_options.ts";
 import { runningLoop, type ScheduledCallback } from "./_runtime.ts";
 import { eventLoopFor } from "./_running.ts";
 import {
@@ -180,7 +181,7 @@ export async function wait<F extends Future<unknown>>(
       );
     }
   }
-  const waiter = new Future<void>({ loop });
+  const waiter = new Future<void>(futureOptionsOf(loop));
   let timeoutHandle: ScheduledCallback | undefined;
   if (timeout !== null && timeout !== undefined) {
     timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
@@ -356,7 +357,7 @@ export function asCompleted<T>(
   // future's result instead of holding the future.
   const waitForOne = async (): Promise<[Future<T>]> => {
     while (queue.length === 0) {
-      const getter = new Future<void>({ loop });
+      const getter = new Future<void>(futureOptionsOf(loop));
       getters.push(getter);
       await getter;
     }
