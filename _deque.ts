@@ -1,7 +1,8 @@
 /**
  * A FIFO queue on a growable ring buffer: O(1) push and shift at any size,
  * where `Array.prototype.shift` is O(n) on long arrays. The loop's `#ready`
- * queue (CPython's `collections.deque` in `base_events.py`).
+ * queue (CPython's `collections.deque` in `base_events.py`), and the waiters
+ * of the locks and queues (their `collections.deque`s).
  *
  * @module
  */
@@ -55,6 +56,41 @@ export class Deque<T> {
     this.#head = (head + 1) & this.#mask;
     this.#length--;
     return item;
+  }
+
+  /** The item `index` places from the head; `undefined` past the tail. */
+  at(index: number): T | undefined {
+    return index < this.#length
+      ? this.#items[(this.#head + index) & this.#mask]
+      : undefined;
+  }
+
+  /**
+   * Removes the first occurrence of `item`, Python's `deque.remove()`: at
+   * the head (the common case for waiters) in O(1), elsewhere by moving the
+   * items behind it up one place.
+   *
+   * @returns Whether `item` was there.
+   */
+  remove(item: T): boolean {
+    const items = this.#items;
+    const mask = this.#mask;
+    const head = this.#head;
+    const last = this.#length - 1;
+    for (let i = 0; i <= last; i++) {
+      if (items[(head + i) & mask] !== item) continue;
+      if (i === 0) {
+        this.shift();
+        return true;
+      }
+      for (let j = i; j < last; j++) {
+        items[(head + j) & mask] = items[(head + j + 1) & mask];
+      }
+      items[(head + last) & mask] = undefined;
+      this.#length = last;
+      return true;
+    }
+    return false;
   }
 
   /** Drops every item, and the memory a long queue had grown to. */

@@ -10,7 +10,7 @@
  * ```ts ignore
  * class Event {
  *   #loop: AbstractEventLoop | undefined;
- *   #waiters: Future<boolean>[] = [];
+ *   #waiters = new Deque<Future<boolean>>();
  *
  *   // A waiting method: a private generator (CPython's `async def`, with
  *   // `yield*` for `await`) handed out through waitable().
@@ -22,13 +22,13 @@
  *     if (this.#value) return true;
  *     // Only the waiting path binds (asyncio's `self._get_loop()`).
  *     const loop = this.#loop = bindLoop(this, this.#loop, "Event.wait");
- *     const fut = new Future<boolean>({ loop });
+ *     const fut = new Future<boolean>(futureOptionsOf(loop));
  *     this.#waiters.push(fut);
  *     try {
  *       yield* fut;
  *       return true;
  *     } finally {
- *       removeWaiter(this.#waiters, fut);
+ *       this.#waiters.remove(fut);
  *     }
  *   }
  * }
@@ -48,6 +48,7 @@
 
 import type { AbstractEventLoop } from "./_runtime.ts";
 import { runningLoop } from "./_runtime.ts";
+import type { Deque } from "./_deque.ts";
 import { noRunningLoop } from "./_running.ts";
 import { resume } from "./_generator.ts";
 import { argumentError, checkFunction, describe } from "./_validate.ts";
@@ -176,16 +177,36 @@ export function bindLoop(
 }
 
 /**
- * Python's `deque.remove(fut)` on a primitive's waiters: removes the first
- * occurrence (the head, in the common case, without a search).
+ * Whether any of a primitive's `waiters` is not cancelled: some task waits
+ * for its turn (asyncio's `any(not w.cancelled() for w in self._waiters)`).
  */
-export function removeWaiter<F>(waiters: F[], fut: F): void {
-  if (waiters[0] === fut) {
-    waiters.shift();
-    return;
+export function someoneWaits(
+  waiters: Deque<{ cancelled(): boolean }> | null,
+): boolean {
+  if (waiters === null) return false;
+  for (let i = 0; i < waiters.length; i++) {
+    if (!waiters.at(i)!.cancelled()) return true;
   }
-  const index = waiters.indexOf(fut);
-  if (index >= 0) waiters.splice(index, 1);
+  return false;
+}
+
+/**
+ * Wakes the first of `waiters` that is not done with `result`, as asyncio's
+ * primitives do; whether there was one (the others stay in line).
+ */
+export function wakeFirst<R>(
+  waiters: Deque<{ done(): boolean; setResult(result: R): void }> | null,
+  result: R,
+): boolean {
+  if (waiters === null) return false;
+  for (let i = 0; i < waiters.length; i++) {
+    const fut = waiters.at(i)!;
+    if (!fut.done()) {
+      fut.setResult(result);
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

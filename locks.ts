@@ -26,10 +26,11 @@ import {
   holdWhile,
   type ReleasedOnDispose,
   releaseOnDispose,
-  removeWaiter,
+  someoneWaits,
   type Waitable,
   waitable,
 } from "./_loop_bound.ts";
+import { Deque } from "./_deque.ts";
 
 /** `locked` or `unlocked`, with the waiters, as asyncio's reprs end. */
 function describeWaiters(state: string, waiters: number): string {
@@ -74,7 +75,7 @@ function describeWaiters(state: string, waiters: number): string {
 export class Lock {
   #loop: AbstractEventLoop | undefined = undefined;
   // null until the first wait, as asyncio's `_waiters = None`.
-  #waiters: Future<boolean>[] | null = null;
+  #waiters: Deque<Future<boolean>> | null = null;
   #locked = false;
 
   /**
@@ -101,14 +102,11 @@ export class Lock {
 
   *#acquire(): Generator<unknown, true, unknown> {
     // Fair: a newcomer takes the lock only if nobody (not cancelled) waits.
-    if (
-      !this.#locked &&
-      (this.#waiters === null || this.#waiters.every((w) => w.cancelled()))
-    ) {
+    if (!this.#locked && !someoneWaits(this.#waiters)) {
       this.#locked = true;
       return true;
     }
-    const waiters = this.#waiters ??= [];
+    const waiters = this.#waiters ??= new Deque();
     const loop = this.#loop = bindLoop(this, this.#loop, "Lock.acquire");
     const fut = new Future<boolean>(futureOptionsOf(loop));
     waiters.push(fut);
@@ -116,7 +114,7 @@ export class Lock {
       try {
         yield* fut;
       } finally {
-        removeWaiter(waiters, fut);
+        waiters.remove(fut);
       }
     } catch (error) {
       // The lock is not claimed (nor about to be, by this task): make sure
@@ -165,7 +163,7 @@ export class Lock {
   }
 
   #wakeUpFirst(): void {
-    const fut = this.#waiters?.[0];
+    const fut = this.#waiters?.at(0);
     // A done future is already set to wake up.
     if (fut !== undefined && !fut.done()) fut.setResult(true);
   }
@@ -201,7 +199,7 @@ export interface Lock extends ReleasedOnDispose {}
  */
 export class Event {
   #loop: AbstractEventLoop | undefined = undefined;
-  #waiters: Future<boolean>[] = [];
+  #waiters = new Deque<Future<boolean>>();
   #value = false;
 
   /**
@@ -251,7 +249,7 @@ export class Event {
       yield* fut;
       return true;
     } finally {
-      removeWaiter(this.#waiters, fut);
+      this.#waiters.remove(fut);
     }
   }
 
@@ -300,7 +298,7 @@ export class Event {
 export class Condition {
   #loop: AbstractEventLoop | undefined = undefined;
   #lock: Lock;
-  #waiters: Future<boolean>[] = [];
+  #waiters = new Deque<Future<boolean>>();
 
   /**
    * Creates a condition on `lock`, or on a new {@linkcode Lock}.
@@ -386,7 +384,7 @@ export class Condition {
           yield* fut;
           return true;
         } finally {
-          removeWaiter(this.#waiters, fut);
+          this.#waiters.remove(fut);
         }
       } finally {
         // Must hold the lock again even if the wait was cancelled.

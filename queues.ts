@@ -26,10 +26,10 @@ import { argumentError, checkFunction, checkOptions } from "./_validate.ts";
 import {
   bindLoop,
   checkCount,
-  removeWaiter,
   type Waitable,
   waitable,
 } from "./_loop_bound.ts";
+import { Deque } from "./_deque.ts";
 import {
   type Compare,
   FifoStore,
@@ -130,11 +130,11 @@ export class Queue<T> implements AsyncIterable<T> {
   #loop: AbstractEventLoop | undefined = undefined;
   #maxsize: number;
   #items: Store<T>;
-  #getters: Future<void>[] = [];
-  #putters: Future<void>[] = [];
+  #getters = new Deque<Future<void>>();
+  #putters = new Deque<Future<void>>();
   #unfinished = 0;
   /** The futures of join(), and whether `_finished` (an Event) is set. */
-  #joiners: Future<void>[] = [];
+  #joiners = new Deque<Future<void>>();
   #finished = true;
   #shutdown = false;
 
@@ -235,7 +235,7 @@ export class Queue<T> implements AsyncIterable<T> {
       yield* putter;
     } catch (error) {
       putter.cancel(); // In case it is not done yet.
-      removeWaiter(putters, putter);
+      putters.remove(putter);
       if (!this.full() && !putter.cancelled()) {
         // Woken by getNowait(), but cannot take the slot: the next one in
         // line may.
@@ -293,7 +293,7 @@ export class Queue<T> implements AsyncIterable<T> {
       yield* getter;
     } catch (error) {
       getter.cancel(); // In case it is not done yet.
-      removeWaiter(getters, getter);
+      getters.remove(getter);
       if (this.#items.length > 0 && !getter.cancelled()) {
         // Woken by putNowait(), but cannot take the item: the next one in
         // line may.
@@ -361,7 +361,7 @@ export class Queue<T> implements AsyncIterable<T> {
     try {
       yield* joiner;
     } finally {
-      removeWaiter(joiners, joiner);
+      joiners.remove(joiner);
     }
   }
 
@@ -395,7 +395,7 @@ export class Queue<T> implements AsyncIterable<T> {
     }
     // Every getter and putter checks again, and sees the shutdown.
     for (const waiters of [this.#getters, this.#putters]) {
-      for (const waiter of waiters.splice(0)) {
+      for (let waiter; (waiter = waiters.shift()) !== undefined;) {
         if (!waiter.done()) waiter.setResult();
       }
     }
@@ -463,7 +463,7 @@ export class Queue<T> implements AsyncIterable<T> {
 inspectAsString(Queue.prototype);
 
 /** asyncio's `_wakeup_next()`: wakes the first waiter not cancelled. */
-function wakeupNext(waiters: Future<void>[]): void {
+function wakeupNext(waiters: Deque<Future<void>>): void {
   while (waiters.length > 0) {
     const waiter = waiters.shift()!;
     if (!waiter.done()) {

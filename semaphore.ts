@@ -18,10 +18,12 @@ import {
   holdWhile,
   type ReleasedOnDispose,
   releaseOnDispose,
-  removeWaiter,
+  someoneWaits,
   type Waitable,
   waitable,
+  wakeFirst,
 } from "./_loop_bound.ts";
+import { Deque } from "./_deque.ts";
 
 /** A semaphore's counter, for {@linkcode BoundedSemaphore.release}. */
 let valueOf: (semaphore: Semaphore) => number;
@@ -62,7 +64,7 @@ let valueOf: (semaphore: Semaphore) => number;
 export class Semaphore {
   #loop: AbstractEventLoop | undefined = undefined;
   // null until the first wait, as asyncio's `_waiters = None`.
-  #waiters: Future<boolean>[] | null = null;
+  #waiters: Deque<Future<boolean>> | null = null;
   #value: number;
 
   static {
@@ -88,8 +90,7 @@ export class Semaphore {
    * @returns `true` if the semaphore cannot be acquired at once.
    */
   locked(): boolean {
-    return this.#value === 0 ||
-      (this.#waiters?.some((w) => !w.cancelled()) ?? false);
+    return this.#value === 0 || someoneWaits(this.#waiters);
   }
 
   /**
@@ -111,7 +112,7 @@ export class Semaphore {
       this.#value--;
       return true;
     }
-    const waiters = this.#waiters ??= [];
+    const waiters = this.#waiters ??= new Deque();
     const loop = this.#loop = bindLoop(
       this,
       this.#loop,
@@ -123,7 +124,7 @@ export class Semaphore {
       try {
         yield* fut;
       } finally {
-        removeWaiter(waiters, fut);
+        waiters.remove(fut);
       }
     } catch (error) {
       if (error instanceof CancelledError && fut.done() && !fut.cancelled()) {
@@ -177,16 +178,9 @@ export class Semaphore {
 
   /** Wakes the first waiter that is not done; whether there was one. */
   #wakeUpNext(): boolean {
-    const waiters = this.#waiters;
-    if (waiters === null) return false;
-    for (const fut of waiters) {
-      if (!fut.done()) {
-        this.#value--;
-        fut.setResult(true);
-        return true;
-      }
-    }
-    return false;
+    if (!wakeFirst(this.#waiters, true)) return false;
+    this.#value--;
+    return true;
   }
 }
 

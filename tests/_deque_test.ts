@@ -124,3 +124,56 @@ Deno.test("Deque holding one item at a time wraps around its buffer millions of 
   assert.equal(deque.length, 1);
   assert.equal(deque.shift(), 1_999_999);
 });
+
+Deno.test("Deque.at() reads the item at an index from the head, across the wraparound, and undefined past the tail", () => {
+  const deque = new Deque<number>();
+  for (let i = 0; i < 12; i++) deque.push(i);
+  for (let i = 0; i < 10; i++) deque.shift();
+  // Head at 10 of 16 slots; 10..21 wrap around the end of the buffer.
+  for (let i = 12; i < 22; i++) deque.push(i);
+  assert.equal(deque.length, 12);
+  for (let i = 0; i < 12; i++) assert.equal(deque.at(i), 10 + i);
+  assert.equal(deque.at(12), undefined);
+  assert.equal(new Deque<number>().at(0), undefined);
+});
+
+Deno.test("Deque.remove() takes out the first occurrence, as Python's deque.remove(), at the head, in the middle, across the wraparound and at the tail", () => {
+  // Against an array model, for every position in deques whose items wrap
+  // around the buffer at every offset.
+  for (let offset = 0; offset < 16; offset++) {
+    for (let size = 1; size <= 20; size++) {
+      for (let target = 0; target < size; target++) {
+        const deque = new Deque<number>();
+        for (let i = 0; i < offset; i++) deque.push(-1);
+        for (let i = 0; i < offset; i++) deque.shift();
+        const model: number[] = [];
+        for (let i = 0; i < size; i++) {
+          deque.push(i % 7);
+          model.push(i % 7);
+        }
+        const value = target % 7;
+        assert.equal(deque.remove(value), true);
+        model.splice(model.indexOf(value), 1);
+        assert.deepEqual([...deque], model, `offset ${offset}, size ${size}`);
+        assert.equal(deque.length, model.length);
+        // Still a working FIFO after the removal.
+        deque.push(99);
+        model.push(99);
+        const drained: number[] = [];
+        for (let item; (item = deque.shift()) !== undefined;) {
+          drained.push(item);
+        }
+        assert.deepEqual(drained, model);
+      }
+    }
+  }
+});
+
+Deno.test("Deque.remove() of an item that is not there returns false and changes nothing", () => {
+  const deque = new Deque<string>();
+  assert.equal(deque.remove("a"), false);
+  deque.push("a");
+  deque.push("b");
+  assert.equal(deque.remove("c"), false);
+  assert.deepEqual([...deque], ["a", "b"]);
+});
