@@ -221,7 +221,7 @@ async function awaitPingpongGen(lib, n) {
  * if the value came first (V8 calls `then()` one microtask after the
  * `await`, and the other player may have set the value by then).
  */
-class Baton {
+export class Baton {
   constructor() {
     /** @type {((value: number) => void) | undefined} */
     this.resolve = undefined;

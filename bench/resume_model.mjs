@@ -22,28 +22,11 @@
 
 import { execFileSync } from "node:child_process";
 import process from "node:process";
+import { Baton } from "./_workloads.mjs";
 
 const N = 200_000;
 const ROUNDS = 5;
 const RUNS = 20;
-
-/** The floor's settle-once thenable. */
-class Baton {
-  resolve = undefined;
-  value = 0;
-  set = false;
-  then(resolve) {
-    if (this.set) resolve(this.value);
-    else this.resolve = resolve;
-  }
-  setResult(value) {
-    if (this.resolve !== undefined) this.resolve(value);
-    else {
-      this.value = value;
-      this.set = true;
-    }
-  }
-}
 
 let capturedPause;
 function capturePause(resolve) {
