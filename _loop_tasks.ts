@@ -12,7 +12,6 @@ import { Future } from "./future.ts";
 import type { TaskFactory } from "./_loop_types.ts";
 import { resultOf } from "./_running.ts";
 import {
-  argumentError,
   checkCoroutine,
   checkCreateTaskOptions,
   foreignFutureError,
@@ -23,15 +22,6 @@ import {
   Task,
   type TaskOptions,
 } from "./task.ts";
-
-/** Returns `factory` if it is a function or `null`, else throws. */
-export function checkTaskFactory<F>(factory: F | null): F | null {
-  if (factory !== null && typeof factory !== "function") {
-    const what = "a function or null";
-    throw argumentError("setTaskFactory", "factory", what, factory);
-  }
-  return factory;
-}
 
 /**
  * `loop.createTask(coro, options)`: the task that `factory` makes, else a

@@ -6,9 +6,9 @@
  */
 
 import { Future } from "./future.ts";
-import { EventLoop } from "./loop.ts";
+import type { EventLoop } from "./loop.ts";
 import type { AbstractEventLoop } from "./_runtime.ts";
-import { type Coroutine, type GeneratorCoroutine, Task } from "./task.ts";
+import type { Coroutine, GeneratorCoroutine } from "./task.ts";
 import { type AwaitableLike, isAwaitableLike } from "./_util.ts";
 import { eventLoopFor } from "./_running.ts";
 import {
@@ -164,10 +164,8 @@ export function futureOf<T>(
     );
   }
   // As asyncio's ensure_future(), through loop.create_task(): its task
-  // factory (eagerTaskFactory) makes the task.
-  const target = loop ?? eventLoopFor(method);
-  if (target instanceof EventLoop) {
-    return target.createTask(awaitable as Coroutine<T>);
-  }
-  return new Task<T>(awaitable as Coroutine<T>, { loop: target });
+  // factory (eagerTaskFactory) makes the task. Every loop the runtime holds
+  // is an EventLoop (events.ts).
+  const target = (loop ?? eventLoopFor(method)) as EventLoop;
+  return target.createTask(awaitable as Coroutine<T>);
 }

@@ -23,7 +23,7 @@ import {
 } from "./_runtime.ts";
 import { QUEUE_SIZES, Scheduler } from "./_scheduler.ts";
 import { checkCanRun, firstLoop } from "./_running.ts";
-import { checkTaskFactory, makeTask, runUntilComplete } from "./_loop_tasks.ts";
+import { makeTask, runUntilComplete } from "./_loop_tasks.ts";
 import { Future, reportUnretrieved } from "./future.ts";
 import { futureOptionsOf } from "./_future_options.ts";
 import {
@@ -347,7 +347,8 @@ export class EventLoop implements AbstractEventLoop {
    * @throws {TypeError} If `factory` is neither a function nor `null`.
    */
   setTaskFactory(factory: TaskFactory | null): void {
-    this.#taskFactory = checkTaskFactory(factory);
+    checkFunctionOrNull("setTaskFactory", "factory", factory);
+    this.#taskFactory = factory;
   }
 
   /** The factory set with {@linkcode EventLoop.setTaskFactory}, or `null`. */

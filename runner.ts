@@ -13,6 +13,7 @@ import { Context, copyContext } from "./contextvars.ts";
 import {
   argumentError,
   checkClockOption,
+  EVENT_LOOP_OPTIONS,
   checkOptions,
   isGenerator,
   isLoop,
@@ -62,7 +63,7 @@ export interface RunnerRunOptions {
   context?: Context | undefined;
 }
 
-const OPTION_KEYS = ["clock", "autojump", "debug", "loopFactory"];
+const OPTION_KEYS = [...EVENT_LOOP_OPTIONS, "debug", "loopFactory"];
 
 /** run.ts's way into a runner: names `run()` in errors, and shares no context. */
 export const RUN_MAIN: unique symbol = Symbol("runMain");
@@ -145,7 +146,6 @@ export class Runner {
   #loopOptions: EventLoopOptions;
   #loop: EventLoop | undefined;
   #context: Context | undefined;
-  #setEventLoop = false;
   /** A runner of run(): one run, in a copy of its caller's context. */
   #single = false;
 
@@ -311,7 +311,8 @@ export class Runner {
       await loop.runUntilComplete(loop.createTask(shutdownStep));
       await loop.runUntilComplete(loop.createTask(shutdownStep));
     } finally {
-      if (this.#setEventLoop) setEventLoop(null);
+      // A loop the runner made itself is the current loop: unset it.
+      if (this.#loopFactory === undefined) setEventLoop(null);
       loop.close();
       this.#loop = undefined;
       this.#context = undefined;
@@ -341,7 +342,6 @@ export class Runner {
     if (factory === undefined) {
       loop = new EventLoop(this.#loopOptions);
       setEventLoop(loop);
-      this.#setEventLoop = true;
     } else {
       const made: unknown = factory();
       if (!isLoop(made)) {

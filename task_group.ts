@@ -12,28 +12,17 @@ import { noTaskHint } from "./_host_context.ts";
 import { runningLoopFor } from "./_running.ts";
 import { Future } from "./future.ts";
 import { futureOptionsOf } from "./_future_options.ts";
-import {
-  type Coroutine,
-  type GeneratorCoroutine,
+import type {
+  Coroutine,
+  GeneratorCoroutine,
   Task,
-  type TaskOptions,
+  TaskOptions,
 } from "./task.ts";
+import type { EventLoop } from "./loop.ts";
 import { currentTaskOf } from "./tasks.ts";
-import {
-  checkCoroutine,
-  checkCreateTaskOptions,
-  checkFunction,
-} from "./_validate.ts";
+import { checkFunction } from "./_validate.ts";
 import { asyncWith, type BlockResult } from "./_util.ts";
 import { markWaitingCallback } from "./_awaited_by.ts";
-
-/** The loop's createTask(), which applies its task factory. */
-interface TaskMaker {
-  createTask<T>(
-    coro: Coroutine<T>,
-    options: Omit<TaskOptions, "loop">,
-  ): Task<T>;
-}
 
 /**
  * A group of tasks that ends only when all of them have: Python's
@@ -171,14 +160,13 @@ export class TaskGroup {
     if (this.#aborting) {
       throw new Error(`TaskGroup ${this} is shutting down`);
     }
-    checkCoroutine("createTask", "coro", coro);
-    checkCreateTaskOptions("createTask", options);
-    // Through the loop's createTask(), so that its task factory applies
-    // (an eager task may be done already: asyncio 3.12 skips the callback).
-    const loop = this.#loop as AbstractEventLoop & Partial<TaskMaker>;
-    const task = typeof loop.createTask === "function"
-      ? loop.createTask(coro as Coroutine<T>, options)
-      : new Task<T>(coro as Coroutine<T>, { ...options, loop });
+    // Through the loop's createTask(), which checks the arguments and
+    // applies its task factory (an eager task may be done already: asyncio
+    // 3.12 skips the callback). Every loop is an EventLoop (events.ts).
+    const task = (this.#loop as EventLoop).createTask(
+      coro as Coroutine<T>,
+      options,
+    );
     if (task.done()) {
       this.#onTaskDone(task as Task<unknown>);
       return task;
@@ -318,7 +306,7 @@ export class TaskGroup {
       this.#cancelOnEnter = true;
       return;
     }
-    if ((this.#exiting && this.#tasks.size === 0) || this.#aborting) return;
+    if (this.#finished() || this.#aborting) return;
     this.#abort();
     if (!this.#parentCancelRequested) {
       // Uncancelled in exit(), which then swallows the CancelledError

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { getRunningLoop } from "./events.ts";
+import type { EventLoop } from "./loop.ts";
 import { runningLoopFor } from "./_running.ts";
 import {
   type AbstractEventLoop,
@@ -70,8 +70,9 @@ export function createTask<T>(
   coro: Coroutine<T> | GeneratorCoroutine<T>,
   options: Omit<TaskOptions, "loop"> = {},
 ): Task<T> {
-  runningLoopFor("createTask"); // throws this function's error
-  return getRunningLoop().createTask(coro as Coroutine<T>, options);
+  // Every loop the runtime holds is an EventLoop (events.ts).
+  const loop = runningLoopFor("createTask") as EventLoop;
+  return loop.createTask(coro as Coroutine<T>, options);
 }
 
 function resolveLoop(
