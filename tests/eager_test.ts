@@ -228,6 +228,7 @@ Deno.test("an eager task created in a plain callback runs to its first suspensio
 Deno.test("eager tasks nest: a child's eager child runs inside the child's step", async () => {
   const log: string[] = [];
   await main(async () => {
+    const me = current();
     const outer = createTask(async () => {
       log.push(`outer in ${current()}`);
       const inner = createTask(function* () {
@@ -236,9 +237,9 @@ Deno.test("eager tasks nest: a child's eager child runs inside the child's step"
       }, { name: "inner", eagerStart: true });
       log.push(`outer again in ${current()}, inner done ${inner.done()}`);
       await sleep(0);
-      return yieldResult(inner);
+      return inner.result();
     }, { name: "outer", eagerStart: true });
-    log.push(`main in ${current() === "outer" ? "outer" : "main"}`);
+    log.push(`main in ${current() === me ? "main" : current()}`);
     assert.equal(await outer, "inner");
   });
   assert.deepEqual(log, [
@@ -248,10 +249,6 @@ Deno.test("eager tasks nest: a child's eager child runs inside the child's step"
     "main in main",
   ]);
 });
-
-function yieldResult(task: Task<string>): string {
-  return task.result();
-}
 
 Deno.test("an eager task's failure and cancellation stay in the task; the creator goes on", async () => {
   await main(async () => {
