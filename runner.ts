@@ -13,8 +13,8 @@ import { Context, copyContext } from "./contextvars.ts";
 import {
   argumentError,
   checkClockOption,
-  EVENT_LOOP_OPTIONS,
   checkOptions,
+  EVENT_LOOP_OPTIONS,
   isGenerator,
   isLoop,
   isThenable,
